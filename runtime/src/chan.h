@@ -1,0 +1,86 @@
+/*
+ * chan.h — private interface between chan.c and select.c.
+ *
+ * The channel object, and the few operations select.c needs to perform a
+ * ready case or to block on several channels at once. Nothing else includes
+ * this file; other modules use the public cgo_chan_* functions (time.c's
+ * timer callbacks use cgo_chan_trysend_at).
+ *
+ * All invariants, the lock order and the wake-up rules are stated at the
+ * top of chan.c; the select-specific ones at the top of select.c.
+ */
+#ifndef CGO_CHAN_H
+#define CGO_CHAN_H
+
+#include "rt.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifndef RT_EXPORT
+#define RT_EXPORT __attribute__((visibility("default")))
+#endif
+
+/* Element sizes accepted by cgo_chan_make_at (cgo.h: 1 to 65536). */
+#define RT_CHAN_MAX_ELEM 65536u
+/* Capacity limit: len/cap return int. */
+#define RT_CHAN_MAX_CAP ((int64_t)INT32_MAX)
+/* Buffer size limit, 1 TiB: larger rings panic "size out of range";
+ * smaller ones that cannot be allocated are a fatal "out of memory". */
+#define RT_CHAN_MAX_BYTES ((uint64_t)1 << 40)
+
+struct cgo_chan {
+    rt_lock lock;               /* protects everything below except as noted */
+    uint32_t elem_size;         /* immutable */
+    uint32_t cap;               /* immutable; 0 = unbuffered */
+    /* Written only with lock held (store-release); read lock-free by the
+     * non-blocking fast paths, len() and free-of-stale checks (acquire). */
+    _Atomic uint32_t qcount;    /* elements in the ring */
+    _Atomic uint32_t closed;    /* 0 -> 1 once, never back */
+    _Atomic uint32_t recv_waiting; /* mirror of recvq.first != NULL */
+    _Atomic uint32_t send_waiting; /* mirror of sendq.first != NULL */
+    uint32_t sendx;             /* ring slot the next buffered send fills */
+    uint32_t recvx;             /* ring slot the next buffered recv takes */
+    rt_waitq recvq;             /* blocked receivers (plain and select) */
+    rt_waitq sendq;             /* blocked senders (plain and select) */
+    unsigned char *buf;         /* cap * elem_size bytes right after the header */
+};
+
+/* ---- Queues (c->lock held) ------------------------------------------- */
+
+/* Appends w to q (c->recvq or c->sendq). */
+void rt_chan_enqueue(cgo_chan *c, rt_waitq *q, rt_waiter *w);
+
+/* Removes and returns the first waiter of q that may be woken: plain
+ * waiters always; select waiters only if this call wins their goroutine's
+ * select_done CAS (0 -> 1). Select waiters whose select already completed
+ * elsewhere are unlinked and skipped. NULL if none. */
+rt_waiter *rt_chan_dequeue(cgo_chan *c, rt_waitq *q);
+
+/* Unlinks w from q if it is still linked (a waker may have skipped it). */
+void rt_chan_unlink(cgo_chan *c, rt_waitq *q, rt_waiter *w);
+
+/* ---- Ready operations (c->lock held; nothing is released or woken) ---- */
+
+/* Hands elem straight to the dequeued receiver rw; returns the goroutine
+ * the caller must rt_ready once it has released every lock it holds. */
+rt_g *rt_chan_give(cgo_chan *c, rt_waiter *rw, const void *elem);
+
+/* Takes a value from the dequeued sender sw (unbuffered: straight from
+ * the sender; buffered and full: the ring's head, and the sender's value
+ * goes to the tail); elem may be NULL. Returns the goroutine to ready. */
+rt_g *rt_chan_take(cgo_chan *c, rt_waiter *sw, void *elem);
+
+/* Ring operations; the caller checked qcount < cap / qcount > 0. */
+void rt_chan_buf_put(cgo_chan *c, const void *elem);
+void rt_chan_buf_get(cgo_chan *c, void *elem);
+
+/* ---- Whole operations used by select's single-case fast paths -------- */
+
+/* Send/receive with block = true/false; site for panics and dumps.
+ * chan_send returns whether it sent; chan_recv whether it received (a
+ * value or a close), *ok (may be NULL) saying which. */
+bool rt_chan_send(cgo_chan *c, const void *elem, bool block, const cgo_site *site);
+bool rt_chan_recv(cgo_chan *c, void *elem, bool *ok, bool block, const cgo_site *site);
+
+#endif /* CGO_CHAN_H */

@@ -1,0 +1,118 @@
+/*
+ * lock.c — rt_lock (spin, then sleep on a futex) and the futex wrappers.
+ *
+ * rt_lock is Drepper's three-state mutex ("Futexes Are Tricky", mutex #2):
+ *   state 0  unlocked
+ *   state 1  locked, nobody sleeping
+ *   state 2  locked, maybe someone sleeping in futex_wait (the unlocker must
+ *            futex_wake one)
+ * Invariants:
+ *  - A thread only ever sleeps in FUTEX_WAIT after it has itself stored 2
+ *    (by exchange), so an unlocker that exchanges 2 -> 0 always wakes a
+ *    sleeper that could exist; a sleeper that was woken re-takes the lock
+ *    with state 2 (it cannot know whether others sleep), costing at most one
+ *    spurious wake.
+ *  - Acquire = acquire ordering on the successful CAS/exchange; release =
+ *    release ordering on the exchange to 0. These are the happens-before
+ *    edges ThreadSanitizer sees (it does not understand futex syscalls).
+ *  - Spinning is bounded (RT_LOCK_SPIN iterations with a CPU pause hint) and
+ *    skipped on a single CPU, where the holder cannot run while we spin.
+ *  - Locks are held only for short, non-blocking critical sections; never
+ *    across rt_park except as the lock its unlock_fn releases. The lock is
+ *    per thread, not per goroutine: a goroutine must not switch out while
+ *    holding one (rt_park releases it on the scheduler stack instead).
+ *
+ * The futex words are process-private (FUTEX_*_PRIVATE): the runtime never
+ * shares its memory between processes.
+ */
+#include "rt.h"
+
+#include <errno.h>
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#define RT_LOCK_SPIN 100
+
+static inline void cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield" ::: "memory");
+#endif
+}
+
+static int lock_ncpu(void)
+{
+    static _Atomic int ncpu;
+    int n = atomic_load_explicit(&ncpu, memory_order_relaxed);
+    if (RT_UNLIKELY(n == 0)) {
+        long v = sysconf(_SC_NPROCESSORS_ONLN);
+        n = v > 0 ? (int)v : 1;
+        atomic_store_explicit(&ncpu, n, memory_order_relaxed);
+    }
+    return n;
+}
+
+void rt_futex_wait(_Atomic uint32_t *addr, uint32_t expected, int64_t timeout_ns)
+{
+    struct timespec ts, *tsp = NULL;
+    if (timeout_ns >= 0) {
+        ts.tv_sec = (time_t)(timeout_ns / 1000000000);
+        ts.tv_nsec = (long)(timeout_ns % 1000000000);
+        tsp = &ts;
+    }
+    /* EINTR, EAGAIN (value changed) and ETIMEDOUT all just return: the
+     * callers re-check their condition in a loop. */
+    syscall(SYS_futex, (uint32_t *)addr, FUTEX_WAIT_PRIVATE, expected, tsp, NULL, 0);
+}
+
+void rt_futex_wake(_Atomic uint32_t *addr, int count)
+{
+    syscall(SYS_futex, (uint32_t *)addr, FUTEX_WAKE_PRIVATE, count, NULL, NULL, 0);
+}
+
+bool rt_lock_try(rt_lock *l)
+{
+    uint32_t c = 0;
+    return atomic_compare_exchange_strong_explicit(&l->state, &c, 1, memory_order_acquire,
+                                                   memory_order_relaxed);
+}
+
+void rt_lock_acquire(rt_lock *l)
+{
+    uint32_t c = 0;
+    if (RT_LIKELY(atomic_compare_exchange_strong_explicit(
+            &l->state, &c, 1, memory_order_acquire, memory_order_relaxed)))
+        return;
+    if (lock_ncpu() > 1) {
+        for (int i = 0; i < RT_LOCK_SPIN; i++) {
+            cpu_relax();
+            c = atomic_load_explicit(&l->state, memory_order_relaxed);
+            if (c == 0 && atomic_compare_exchange_weak_explicit(
+                              &l->state, &c, 1, memory_order_acquire, memory_order_relaxed))
+                return;
+        }
+    }
+    /* Announce a sleeper (state 2) and sleep until we take it from 0. */
+    c = atomic_exchange_explicit(&l->state, 2, memory_order_acquire);
+    while (c != 0) {
+        rt_futex_wait(&l->state, 2, -1);
+        c = atomic_exchange_explicit(&l->state, 2, memory_order_acquire);
+    }
+}
+
+void rt_lock_release(rt_lock *l)
+{
+    if (atomic_exchange_explicit(&l->state, 0, memory_order_release) == 2)
+        rt_futex_wake(&l->state, 1);
+}
+
+bool rt_unlock_park_fn(rt_g *g, void *lock)
+{
+    (void)g;
+    rt_lock_release((rt_lock *)lock);
+    return true;
+}

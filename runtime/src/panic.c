@@ -1,0 +1,317 @@
+/*
+ * panic.c — panics, fatal errors, goroutine dumps, SIGQUIT.
+ *
+ * Output format (docs/runtime-internals.md, dialect §9), e.g.
+ *
+ *   panic: send on closed channel
+ *   <blank>
+ *   goroutine 7 [running]:
+ *   \tat pipeline.gc:42            (the panic site, when known)
+ *   \tcreated at pipeline.gc:30    (omitted when unknown: the main goroutine,
+ *                                  goroutines started by cgo_go without a site)
+ *   <blank>
+ *   goroutine 1 [chan receive, 3 minutes]:
+ *   \tat pipeline.gc:12
+ *
+ * Wait states use rt_wait_reason_name(); ", N minutes" is added when a
+ * goroutine has waited at least one minute, as Go does. Plain C threads
+ * blocked in the runtime are listed as "thread [chan receive]:" with their
+ * wait site; threads not blocked in the runtime are not listed, except the
+ * one reporting, as "thread [running]:".
+ *
+ * Invariants
+ *  - The first panic/fatal error/overflow/SIGQUIT to claim `dying` wins;
+ *    any later one (another thread) blocks forever, so reports never
+ *    interleave and the exit status is the winner's.
+ *  - Dumping takes no lock and allocates nothing: it walks the stack slots
+ *    (stack.c: chunks and slots only grow, never unmapped) and the
+ *    push-only list of thread pseudo-goroutines, reading each header's
+ *    status atomically and the rest racily (best effort; the functions
+ *    that read other goroutines' headers are excluded from TSan). So a dump
+ *    cannot deadlock on a runtime lock held by a stopped or spinning
+ *    worker, and is async-signal-safe (write(2) to fd 2 from a static
+ *    buffer), which the SIGSEGV and SIGQUIT handlers rely on.
+ *  - rt_panic/rt_fatal flush stdout first and end with exit(2) (stdio
+ *    buffers flushed, atexit handlers run); the signal paths use _exit(2).
+ */
+#include "rt_sched.h"
+#include "stack.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static _Atomic int dying;
+
+/* ---- async-signal-safe output to fd 2 ---- */
+
+static char obuf[4096];
+static size_t olen;
+
+static void out_flush(void)
+{
+    size_t off = 0;
+    while (off < olen) {
+        ssize_t n = write(2, obuf + off, olen - off);
+        if (n <= 0)
+            break;
+        off += (size_t)n;
+    }
+    olen = 0;
+}
+
+static void out_mem(const char *s, size_t n)
+{
+    while (n > 0) {
+        if (olen == sizeof obuf)
+            out_flush();
+        size_t k = sizeof obuf - olen;
+        if (k > n)
+            k = n;
+        memcpy(obuf + olen, s, k);
+        olen += k;
+        s += k;
+        n -= k;
+    }
+}
+
+static void out_str(const char *s) { out_mem(s, strlen(s)); }
+
+static void out_u64(uint64_t v)
+{
+    char b[24];
+    int i = sizeof b;
+    do
+        b[--i] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    out_mem(b + i, sizeof b - (size_t)i);
+}
+
+static void out_site(const cgo_site *s)
+{
+    if (s && s->file) {
+        out_str(s->file);
+        out_str(":");
+        out_u64(s->line > 0 ? (uint64_t)s->line : 0);
+    } else {
+        out_str("?");
+    }
+}
+
+/* Claims the right to report and exit; false: someone else is dying. */
+static bool claim(void)
+{
+    int z = 0;
+    return atomic_compare_exchange_strong(&dying, &z, 1);
+}
+
+static _Noreturn void hang(void)
+{
+    for (;;)
+        pause();
+}
+
+/* ---- wait reasons ---- */
+
+const char *rt_wait_reason_name(rt_wait_reason r)
+{
+    static const char *const names[RT_WAIT__COUNT] = {
+        [RT_WAIT_NONE] = "waiting",
+        [RT_WAIT_CHAN_SEND] = "chan send",
+        [RT_WAIT_CHAN_RECV] = "chan receive",
+        [RT_WAIT_CHAN_SEND_NIL] = "chan send (nil chan)",
+        [RT_WAIT_CHAN_RECV_NIL] = "chan receive (nil chan)",
+        [RT_WAIT_SELECT] = "select",
+        [RT_WAIT_SELECT_NO_CASES] = "select (no cases)",
+        [RT_WAIT_SLEEP] = "sleep",
+        [RT_WAIT_IO] = "IO wait",
+        [RT_WAIT_MUTEX] = "sync.Mutex",
+        [RT_WAIT_RWMUTEX_R] = "sync.RWMutex.RLock",
+        [RT_WAIT_RWMUTEX_W] = "sync.RWMutex.Lock",
+        [RT_WAIT_WAITGROUP] = "sync.WaitGroup",
+        [RT_WAIT_COND] = "sync.Cond.Wait",
+        [RT_WAIT_ONCE] = "sync.Once",
+    };
+    if ((unsigned)r >= RT_WAIT__COUNT || !names[r])
+        return "waiting";
+    return names[r];
+}
+
+/* ---- dumps ---- */
+
+typedef struct dump_ctx {
+    rt_gx *skip;
+    int64_t now;
+} dump_ctx;
+
+static int64_t coarse_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Prints one goroutine (or blocked thread). Racy reads by design. */
+RT_NO_TSAN static void dump_one(rt_gx *g, bool is_current, const cgo_site *cur_site,
+                                int64_t now)
+{
+    int st = atomic_load_explicit(&g->g.status, memory_order_acquire);
+    bool thread = g->g.is_thread;
+    if (!is_current && (st == RT_G_IDLE || st == RT_G_DEAD))
+        return;
+    if (thread && !is_current && st != RT_G_WAITING && st != RT_G_RUNNABLE)
+        return; /* a plain thread outside the runtime */
+    uint64_t id = g->g.id;
+    int reason = g->g.wait_reason;
+    const cgo_site *wsite = g->g.wait_site;
+    const cgo_site *csite = g->g.create_site;
+    int64_t since = g->g.wait_since;
+
+    out_str("\n");
+    if (thread) {
+        out_str("thread [");
+    } else {
+        out_str("goroutine ");
+        out_u64(id);
+        out_str(" [");
+    }
+    const cgo_site *at = NULL;
+    if (is_current || st == RT_G_RUNNING) {
+        out_str("running");
+        at = is_current ? cur_site : NULL;
+    } else if (st == RT_G_RUNNABLE) {
+        out_str("runnable");
+    } else {
+        out_str(rt_wait_reason_name((rt_wait_reason)reason));
+        at = wsite;
+        if (since > 0 && now > since) {
+            uint64_t min = (uint64_t)(now - since) / 60000000000ULL;
+            if (min >= 1) {
+                out_str(", ");
+                out_u64(min);
+                out_str(min == 1 ? " minute" : " minutes");
+            }
+        }
+    }
+    out_str("]:\n");
+    if (at) {
+        out_str("\tat ");
+        out_site(at);
+        out_str("\n");
+    }
+    if (!thread && csite) {
+        out_str("\tcreated at ");
+        out_site(csite);
+        out_str("\n");
+    }
+}
+
+static void dump_visit(rt_gx *g, void *arg)
+{
+    dump_ctx *d = arg;
+    if (g != d->skip)
+        dump_one(g, false, NULL, d->now);
+}
+
+void rt_dump_all(rt_gx *first, const cgo_site *first_site)
+{
+    dump_ctx d = {first, coarse_now()};
+    if (first)
+        dump_one(first, true, first_site, d.now);
+    rt_stack_each(dump_visit, &d);
+    rt_sched_each_thread_g(dump_visit, &d);
+    out_flush();
+}
+
+/* ---- panics and fatal errors ---- */
+
+static _Noreturn void die(const char *prefix, const char *msg, const cgo_site *site)
+{
+    if (!claim())
+        hang();
+    fflush(stdout);
+    rt_gx *cur = rt_sched_current();
+    out_str(prefix);
+    out_str(msg ? msg : "");
+    out_str("\n");
+    if (!cur && rt_sched_worker_index() < 0) {
+        /* a plain thread that never blocked in the runtime */
+        out_str("\nthread [running]:\n");
+        if (site) {
+            out_str("\tat ");
+            out_site(site);
+            out_str("\n");
+        }
+    }
+    rt_dump_all(cur, site);
+    exit(2);
+}
+
+RT_EXPORT _Noreturn void rt_panic(const char *msg, const cgo_site *site)
+{
+    die("panic: ", msg, site);
+}
+
+RT_EXPORT _Noreturn void rt_fatal(const char *msg, const cgo_site *site)
+{
+    die("fatal error: ", msg, site);
+}
+
+#undef cgo_panic
+RT_EXPORT _Noreturn void cgo_panic_at(const char *msg, const cgo_site *site)
+{
+    die("panic: ", msg, site);
+}
+
+RT_EXPORT _Noreturn void cgo_panic(const char *msg)
+{
+    die("panic: ", msg, NULL);
+}
+
+RT_NO_TSAN _Noreturn void rt_fatal_stack_overflow(rt_gx *g)
+{
+    if (!claim())
+        hang();
+    out_str("fatal error: stack overflow in goroutine ");
+    out_u64(g->g.id);
+    if (g->g.create_site) {
+        out_str(" (created at ");
+        out_site(g->g.create_site);
+        out_str(")");
+    }
+    out_str("; raise CGO_STACK_SIZE (now ");
+    out_u64(rt_stack_requested());
+    out_str(")\n");
+    rt_dump_all(g, NULL);
+    _exit(2);
+}
+
+/* ---- SIGQUIT ---- */
+
+static void sigquit_handler(int sig)
+{
+    (void)sig;
+    if (!claim())
+        hang();
+    out_str("SIGQUIT: quit\n");
+    rt_dump_all(NULL, NULL);
+    _exit(2);
+}
+
+void rt_panic_install_sigquit(void)
+{
+    struct sigaction old;
+    if (sigaction(SIGQUIT, NULL, &old) != 0)
+        return;
+    if (!(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_DFL) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = sigquit_handler;
+        sa.sa_flags = SA_ONSTACK | SA_RESTART;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGQUIT, &sa, NULL);
+    }
+}

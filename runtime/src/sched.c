@@ -1,0 +1,1587 @@
+/*
+ * sched.c — the M:N goroutine scheduler.
+ *
+ * Model. A worker is one OS thread with its own run queue (Go's M and P
+ * merged); CGO_PROCS workers (default: online CPUs). Each worker runs its
+ * scheduler loop on its own thread stack ("g0", the scheduler stack) and
+ * switches to goroutines with rt_ctx_switch (switch_<arch>.S). Every switch
+ * goes goroutine -> g0 -> goroutine: a goroutine never switches directly to
+ * another, so whatever must happen after a goroutine's context is saved
+ * (releasing the lock of the object it parks on, recycling a dead stack,
+ * queueing a yielded goroutine) runs on g0.
+ *
+ * Run queues (Go's design).
+ *  - Per worker: a 256-entry ring, single producer (the owning worker) and
+ *    multiple consumers (the owner and stealers). runq_head is advanced by
+ *    CAS (release) by any consumer; runq_tail is written only by the owner
+ *    (store-release after filling the slot). Slots are atomics (relaxed):
+ *    a stealer may read a slot the owner is concurrently overwriting; its
+ *    CAS on head then fails and the value is discarded.
+ *  - runnext: one slot per worker, owner sets it with an exchange, anyone
+ *    may take it with a CAS. rt_ready(g, true) and new goroutines go there
+ *    so the woken/created goroutine runs right after the current one. A
+ *    goroutine taken from runnext inherits the time slice: after
+ *    RUNNEXT_STREAK_MAX consecutive runnext picks the worker takes from the
+ *    ring instead (a ping-pong pair cannot starve the rest of the queue;
+ *    there is no preemption otherwise).
+ *  - When the ring is full the owner moves half of it plus the new g to
+ *    the global run queue (a mutex-protected list). Every GLOBAL_TICKS (61)
+ *    schedule ticks a worker takes one goroutine from the global queue
+ *    first, so it is never starved by busy local queues.
+ *  - Work stealing: an idle worker, if fewer than half of the busy workers
+ *    are already spinning, becomes "spinning" and tries STEAL_TRIES rounds
+ *    over all other workers in a random order (random start, coprime
+ *    stride), taking half of a victim's ring (and on the last round its
+ *    runnext).
+ *
+ * Idle workers and wakeups (Go's "spinning M" protocol).
+ *  - nmspinning counts spinning workers. When work is made runnable
+ *    (rt_ready, spawn), wakep() wakes one idle worker only if there are idle
+ *    workers and none is spinning (a spinning one will find the work); the
+ *    woken worker starts as spinning. A spinning worker that finds work
+ *    stops spinning and, if it was the last spinner, calls wakep() so the
+ *    remaining work can spread.
+ *  - Going idle: (1) check local, global, steal; (2) under sched.lock,
+ *    re-check the global queue and push self on the idle list; (3) if it was
+ *    spinning, decrement nmspinning (seq_cst) and only then re-check every
+ *    run queue: a producer publishes work and then reads nmspinning
+ *    (seq_cst), so either it sees the spinner and relies on it, or the
+ *    spinner's re-check sees the work; (4) sleep on the worker's futex
+ *    word `sema` (0 = sleep; a waker removes the worker from the idle list
+ *    under sched.lock, sets sema = 1 and futex-wakes it).
+ *  - A worker only ever pushes to its OWN ring (rt_ready and spawn run on
+ *    the waker's worker). Plain threads push to the global queue.
+ *
+ * Timers. time.c owns the timer heap; the scheduler runs it:
+ *  - timer_hint is the earliest deadline the scheduler knows of (-1: none).
+ *    It may be too early (harmless: an extra rt_timers_run), never too late:
+ *    rt_timers_changed() lowers it and bumps timer_gen under timer_lock; a
+ *    worker that ran timers stores the returned next deadline only if no
+ *    change happened meanwhile (else the minimum).
+ *  - Busy workers check the hint at every schedule tick (one atomic load,
+ *    plus a clock read only when a timer is pending) and run due timers.
+ *  - Idle workers run due timers before going idle. At most one idle worker
+ *    (the "watcher") sleeps with a timeout = the next deadline; the others
+ *    sleep without one. rt_timers_changed() wakes the watcher when the new
+ *    deadline is earlier than the one it sleeps until, or wakes any idle
+ *    worker (which becomes the watcher) when there is none. The watcher
+ *    publishes its deadline before claiming the role and re-reads the hint
+ *    after it; changers lower the hint before reading the role; all four
+ *    accesses are seq_cst, so one of the two sides sees the other (no
+ *    fences: TSan does not support atomic_thread_fence).
+ *  - Network poller hook: poll_network() in the idle path (not yet used).
+ *
+ * Deadlock detection. Enabled only for programs started by cgo_main in
+ * which no plain C thread has used the runtime and no thread exists beyond
+ * those present once the workers started (counted in /proc/self/stat, so
+ * sanitizer helper threads started earlier are included): a plain thread
+ * could still wake a goroutine, and we cannot know. When the last worker
+ * goes idle, under
+ * sched.lock with every run queue and the global queue empty, no spinning
+ * worker, no hold (rt_sched_hold) and rt_timers_pending() == 0 (read with
+ * sched.lock released, then confirmed by an unchanged idle_epoch, which
+ * every worker leaving the idle list bumps), every goroutine is parked and
+ * nothing can wake one: "fatal error: all goroutines are asleep -
+ * deadlock!" with the goroutine dump, exit(2).
+ *
+ * Locks and lock order. sched.lock (idle list, global run queue,
+ * idle_epoch) -> nothing; gfree_lock (global free list of g headers) ->
+ * stack_lock (stack.c); timer_lock (hint) -> nothing. time.c may call
+ * rt_timers_changed with its heap lock held, so we never call time.c while
+ * holding any of ours. Object locks (channels, sync) may be held when
+ * rt_ready is called, so rt_ready takes only sched.lock (global queue/wake),
+ * which is why sched.lock must never be held while calling out.
+ *
+ * Goroutine status (g.status, atomic) transitions and who makes them:
+ *   IDLE -> RUNNABLE        spawn (queued)
+ *   RUNNABLE -> RUNNING     the worker that dequeued it, on g0
+ *   RUNNING -> WAITING      its worker's g0, after the context is saved and
+ *                           BEFORE unlock_fn runs (so a waker that finds the
+ *                           waiter sees WAITING)
+ *   WAITING -> RUNNABLE     rt_ready (CAS; anything else is a fatal error:
+ *                           a goroutine may be woken only while parked, by
+ *                           the one waker that dequeued its waiter)
+ *   WAITING -> RUNNING      g0, when unlock_fn returned false (no waker can
+ *                           exist: the waiter was never made visible)
+ *   RUNNING -> RUNNABLE     cgo_yield (g0 re-queues it)
+ *   RUNNING -> DEAD -> IDLE fn returned; g0 recycles the header and stack
+ * Fields of rt_worker are owned by its thread except: runq_head (CAS by
+ * stealers), runq slots (read by stealers), runnext (CAS by stealers),
+ * sema, idle_listed, wake_spinning (under sched.lock / by wakers).
+ *
+ * Thread-local state is read only through noinline accessors: a goroutine
+ * may resume on another worker thread after any switch, so a TLS address
+ * cached by the compiler across a switch would name the old thread.
+ *
+ * Sanitizers: every switch is annotated (ASan start/finish_switch_fiber with
+ * the fake-stack handles; TSan one fiber per goroutine header, switches
+ * synchronising, i.e. flag 0; valgrind stacks are registered in stack.c).
+ */
+#include "rt_sched.h"
+#include "stack.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#if RT_ASAN
+void __sanitizer_start_switch_fiber(void **fake_stack_save, const void *bottom, size_t size);
+void __sanitizer_finish_switch_fiber(void *fake_stack_save, const void **bottom_old,
+                                     size_t *size_old);
+void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
+#endif
+#if RT_TSAN
+void *__tsan_get_current_fiber(void);
+void *__tsan_create_fiber(unsigned flags);
+void __tsan_destroy_fiber(void *fiber);
+void __tsan_switch_to_fiber(void *fiber, unsigned flags);
+#endif
+
+/* switch_<arch>.S */
+void rt_ctx_switch(void **save_sp, void *new_sp);
+void rt_ctx_trampoline(void);
+
+#define RUNQ_SIZE 256u
+#define MAX_PROCS 1024
+#define GLOBAL_TICKS 61
+#define RUNNEXT_STREAK_MAX 64
+#define STEAL_TRIES 4
+#define SPIN_NS 20000      /* extra spinning of an idle worker before sleeping */
+#define GFREE_LOCAL_MAX 64
+#define GFREE_GLOBAL_MAX 1024  /* hot g headers+stacks kept beyond the local lists */
+
+enum { ACT_NONE = 0, ACT_PARK, ACT_YIELD, ACT_EXIT };
+
+typedef struct rt_worker {
+    /* ---- owner thread only ---- */
+    int id;
+    rt_gx *cur;                 /* goroutine running, NULL on g0 */
+    void *g0_sp;                /* g0's saved stack pointer */
+    int action;                 /* what the goroutine that switched out wants */
+    bool (*park_fn)(rt_g *, void *);
+    void *park_arg;
+    uint32_t schedtick;
+    uint32_t runnext_streak;
+    bool spinning;
+    rt_gx *gfree;               /* local free list of dead g headers */
+    int ngfree;
+    void *tsan_g0;
+    void *asan_g0_fake;
+    const void *g0_stack_lo;
+    size_t g0_stack_size;
+    rt_gx g0x;                  /* pseudo-g for rt_self() on g0 (timer callbacks) */
+    pthread_t thread;
+    _Atomic uint64_t n_steals, n_global, n_sleeps;
+
+    /* ---- shared with stealers ---- */
+    _Alignas(RT_CACHE_LINE) _Atomic uint32_t runq_head;
+    _Alignas(RT_CACHE_LINE) _Atomic uint32_t runq_tail;
+    _Atomic(rt_gx *) runnext;
+    _Atomic(rt_gx *) runq[RUNQ_SIZE];
+
+    /* ---- idle parking ---- */
+    _Alignas(RT_CACHE_LINE) _Atomic uint32_t sema;
+    bool idle_listed;           /* sched.lock */
+    bool wake_spinning;         /* sched.lock: woken by wakep, counted in nmspinning */
+} rt_worker;
+
+static struct {
+    rt_lock lock;               /* idle list, global run queue, idle_epoch */
+    rt_gx *grq_head, *grq_tail;
+    _Atomic int32_t grq_n;
+    rt_worker **idle;           /* stack of idle workers */
+    int nidle;
+    _Atomic int npidle;
+    _Atomic int nmspinning;
+    _Atomic uint64_t idle_epoch;
+
+    int nprocs;
+    rt_worker *workers;
+    _Atomic bool running;       /* workers started */
+
+    _Atomic uint64_t next_goid;
+    _Atomic int32_t ngoroutines;
+    _Atomic uint64_t nspawns;
+
+    bool spin_ok;               /* nprocs <= online CPUs: idle workers may spin */
+    bool deadlock_detect;       /* set before workers start (cgo_main) */
+    _Atomic int base_threads;   /* threads once cgo_main started the workers, 0: not yet */
+    _Atomic bool foreign;       /* a plain thread used the runtime */
+    _Atomic int holds;
+
+    rt_lock gfree_lock;
+    rt_gx *gfree;
+    _Atomic int ngfree;         /* written under gfree_lock, read racily */
+
+    rt_lock timer_lock;
+    _Atomic int64_t timer_hint;
+    uint64_t timer_gen;         /* timer_lock */
+    _Atomic int timer_watcher;  /* worker id + 1, 0: none */
+    _Atomic int64_t watch_deadline;
+
+    _Atomic(rt_gx *) thread_gs; /* all pseudo-gs, push-only list via sched_next */
+    pthread_key_t thread_key;
+
+    struct sigaction old_segv, old_bus;
+} sched = {.timer_hint = -1, .next_goid = 1};
+
+static __thread rt_worker *tls_worker __attribute__((tls_model("initial-exec")));
+static __thread rt_gx *tls_g __attribute__((tls_model("initial-exec")));
+static __thread rt_gx *tls_thread_g __attribute__((tls_model("initial-exec")));
+static __thread uint64_t tls_rand __attribute__((tls_model("initial-exec")));
+
+static inline rt_gx *gnext(rt_gx *g) { return (rt_gx *)g->g.sched_next; }
+static inline rt_g *gptr(rt_gx *g) { return (rt_g *)g; }
+
+/* ---- TLS accessors (see the header comment) ---- */
+
+__attribute__((noinline)) static rt_worker *cur_worker(void)
+{
+    __asm__ __volatile__("" ::: "memory");
+    return tls_worker;
+}
+
+__attribute__((noinline)) static rt_gx *cur_g(void)
+{
+    __asm__ __volatile__("" ::: "memory");
+    return tls_g;
+}
+
+__attribute__((noinline)) static void set_cur_g(rt_gx *g)
+{
+    __asm__ __volatile__("" ::: "memory");
+    tls_g = g;
+}
+
+rt_gx *rt_sched_current(void)
+{
+    rt_gx *g = cur_g();
+    return g ? g : tls_thread_g;
+}
+
+int rt_sched_worker_index(void)
+{
+    rt_worker *w = cur_worker();
+    return w ? w->id : -1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Random numbers: wyrand, one state per OS thread.                          */
+
+__attribute__((noinline)) uint32_t rt_rand(void)
+{
+    uint64_t s = tls_rand;
+    if (RT_UNLIKELY(s == 0)) {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        s = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 32) ^ (uint64_t)(uintptr_t)&tls_rand;
+        s |= 1;
+    }
+    s += 0xa0761d6478bd642fULL;
+    tls_rand = s;
+    __uint128_t t = (__uint128_t)s * (s ^ 0xe7037ed1a0b428dbULL);
+    return (uint32_t)((uint64_t)(t >> 64) ^ (uint64_t)t);
+}
+
+static inline void spin_pause(void)
+{
+#if defined(__x86_64__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield" ::: "memory");
+#endif
+}
+
+static int64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Coarse clock for wait_since (dumps print whole minutes). */
+static int64_t coarse_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Local run queue                                                          */
+
+static inline uint32_t runq_len(rt_worker *w)
+{
+    uint32_t h = atomic_load_explicit(&w->runq_head, memory_order_acquire);
+    uint32_t t = atomic_load_explicit(&w->runq_tail, memory_order_acquire);
+    return t - h;
+}
+
+static void grq_put_batch(rt_gx *head, rt_gx *tail, int n);
+
+/* Owner only. Moves half the ring plus g to the global queue; false if a
+ * stealer changed the ring meanwhile (retry the fast path). */
+static bool runq_put_slow(rt_worker *w, rt_gx *g, uint32_t h, uint32_t t)
+{
+    enum { N = RUNQ_SIZE / 2 };
+    rt_gx *batch[N + 1];
+    uint32_t n = (t - h) / 2;
+    if (n != N)
+        return false;
+    for (uint32_t i = 0; i < n; i++)
+        batch[i] = atomic_load_explicit(&w->runq[(h + i) % RUNQ_SIZE], memory_order_relaxed);
+    if (!atomic_compare_exchange_strong_explicit(&w->runq_head, &h, h + n,
+                                                 memory_order_release, memory_order_relaxed))
+        return false;
+    batch[n] = g;
+    for (uint32_t i = 0; i < n; i++)
+        batch[i]->g.sched_next = gptr(batch[i + 1]);
+    g->g.sched_next = NULL;
+    grq_put_batch(batch[0], g, (int)n + 1);
+    return true;
+}
+
+/* Owner only. */
+static void runq_put(rt_worker *w, rt_gx *g, bool next)
+{
+    if (next) {
+        g = atomic_exchange_explicit(&w->runnext, g, memory_order_acq_rel);
+        if (!g)
+            return;
+        /* the previous runnext goes to the tail */
+    }
+    for (;;) {
+        uint32_t h = atomic_load_explicit(&w->runq_head, memory_order_acquire);
+        uint32_t t = atomic_load_explicit(&w->runq_tail, memory_order_relaxed);
+        if (t - h < RUNQ_SIZE) {
+            atomic_store_explicit(&w->runq[t % RUNQ_SIZE], g, memory_order_relaxed);
+            atomic_store_explicit(&w->runq_tail, t + 1, memory_order_release);
+            return;
+        }
+        if (runq_put_slow(w, g, h, t))
+            return;
+    }
+}
+
+/* Owner only. *inherit: came from runnext. */
+static rt_gx *runq_get(rt_worker *w, bool *inherit)
+{
+    rt_gx *next = atomic_load_explicit(&w->runnext, memory_order_relaxed);
+    if (next && w->runnext_streak < RUNNEXT_STREAK_MAX &&
+        atomic_compare_exchange_strong_explicit(&w->runnext, &next, NULL,
+                                                memory_order_acquire, memory_order_relaxed)) {
+        *inherit = true;
+        return next;
+    }
+    *inherit = false;
+    for (;;) {
+        uint32_t h = atomic_load_explicit(&w->runq_head, memory_order_acquire);
+        uint32_t t = atomic_load_explicit(&w->runq_tail, memory_order_relaxed);
+        if (t == h)
+            break;
+        rt_gx *g = atomic_load_explicit(&w->runq[h % RUNQ_SIZE], memory_order_relaxed);
+        if (atomic_compare_exchange_strong_explicit(&w->runq_head, &h, h + 1,
+                                                    memory_order_release, memory_order_relaxed))
+            return g;
+    }
+    /* Ring empty: the runnext we skipped for fairness, if still there. */
+    next = atomic_load_explicit(&w->runnext, memory_order_relaxed);
+    if (next && atomic_compare_exchange_strong_explicit(&w->runnext, &next, NULL,
+                                                        memory_order_acquire,
+                                                        memory_order_relaxed)) {
+        *inherit = true;
+        return next;
+    }
+    return NULL;
+}
+
+/* Grabs up to half of v's ring into batch (RUNQ_SIZE/2 entries). */
+static uint32_t runq_grab(rt_worker *v, rt_gx **batch, bool steal_next)
+{
+    for (;;) {
+        uint32_t h = atomic_load_explicit(&v->runq_head, memory_order_acquire);
+        uint32_t t = atomic_load_explicit(&v->runq_tail, memory_order_acquire);
+        uint32_t n = t - h;
+        n = n - n / 2;
+        if (n == 0) {
+            if (steal_next) {
+                rt_gx *next = atomic_load_explicit(&v->runnext, memory_order_relaxed);
+                if (next && atomic_compare_exchange_strong_explicit(
+                                &v->runnext, &next, NULL, memory_order_acquire,
+                                memory_order_relaxed)) {
+                    batch[0] = next;
+                    return 1;
+                }
+            }
+            return 0;
+        }
+        if (n > RUNQ_SIZE / 2)
+            continue; /* read h and t inconsistently: retry */
+        for (uint32_t i = 0; i < n; i++)
+            batch[i] = atomic_load_explicit(&v->runq[(h + i) % RUNQ_SIZE], memory_order_relaxed);
+        if (atomic_compare_exchange_strong_explicit(&v->runq_head, &h, h + n,
+                                                    memory_order_release, memory_order_relaxed))
+            return n;
+    }
+}
+
+/* Steals from v into w's (empty) ring; returns one goroutine to run. */
+static rt_gx *runq_steal(rt_worker *w, rt_worker *v, bool steal_next)
+{
+    rt_gx *batch[RUNQ_SIZE / 2];
+    uint32_t n = runq_grab(v, batch, steal_next);
+    if (n == 0)
+        return NULL;
+    atomic_fetch_add_explicit(&w->n_steals, n, memory_order_relaxed);
+    rt_gx *g = batch[--n];
+    if (n == 0)
+        return g;
+    uint32_t t = atomic_load_explicit(&w->runq_tail, memory_order_relaxed);
+    uint32_t h = atomic_load_explicit(&w->runq_head, memory_order_acquire);
+    if (t - h + n > RUNQ_SIZE) /* cannot happen: we steal only when empty */
+        rt_fatal("runq_steal: local run queue overflow", NULL);
+    for (uint32_t i = 0; i < n; i++)
+        atomic_store_explicit(&w->runq[(t + i) % RUNQ_SIZE], batch[i], memory_order_relaxed);
+    atomic_store_explicit(&w->runq_tail, t + n, memory_order_release);
+    return g;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Global run queue (sched.lock)                                            */
+
+static void grq_put_batch_locked(rt_gx *head, rt_gx *tail, int n)
+{
+    tail->g.sched_next = NULL;
+    if (sched.grq_tail)
+        sched.grq_tail->g.sched_next = gptr(head);
+    else
+        sched.grq_head = head;
+    sched.grq_tail = tail;
+    atomic_fetch_add_explicit(&sched.grq_n, n, memory_order_seq_cst);
+}
+
+static void grq_put_batch(rt_gx *head, rt_gx *tail, int n)
+{
+    rt_lock_acquire(&sched.lock);
+    grq_put_batch_locked(head, tail, n);
+    rt_lock_release(&sched.lock);
+}
+
+/* sched.lock held. Takes one goroutine to run and, if w != NULL and max
+ * != 1, moves a fair share of the rest into w's (empty) ring. */
+static rt_gx *grq_get_locked(rt_worker *w, int max)
+{
+    int n = atomic_load_explicit(&sched.grq_n, memory_order_relaxed);
+    if (n == 0)
+        return NULL;
+    int share = n / sched.nprocs + 1;
+    if (share > n)
+        share = n;
+    if (max > 0 && share > max)
+        share = max;
+    if (share > (int)(RUNQ_SIZE / 2))
+        share = RUNQ_SIZE / 2;
+    rt_gx *g = sched.grq_head;
+    sched.grq_head = gnext(g);
+    for (int i = 1; i < share; i++) {
+        rt_gx *x = sched.grq_head;
+        sched.grq_head = gnext(x);
+        runq_put(w, x, false);
+    }
+    if (!sched.grq_head)
+        sched.grq_tail = NULL;
+    atomic_fetch_sub_explicit(&sched.grq_n, share, memory_order_relaxed);
+    if (w)
+        atomic_fetch_add_explicit(&w->n_global, (uint64_t)share, memory_order_relaxed);
+    return g;
+}
+
+static rt_gx *grq_get(rt_worker *w, int max)
+{
+    if (atomic_load_explicit(&sched.grq_n, memory_order_relaxed) == 0)
+        return NULL;
+    rt_lock_acquire(&sched.lock);
+    rt_gx *g = grq_get_locked(w, max);
+    rt_lock_release(&sched.lock);
+    return g;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Idle workers                                                             */
+
+static void wake_worker(rt_worker *w)
+{
+    atomic_store_explicit(&w->sema, 1, memory_order_release);
+    rt_futex_wake(&w->sema, 1);
+}
+
+/* sched.lock held. */
+static void idle_remove_locked(rt_worker *w)
+{
+    for (int i = 0; i < sched.nidle; i++) {
+        if (sched.idle[i] == w) {
+            sched.idle[i] = sched.idle[--sched.nidle];
+            break;
+        }
+    }
+    w->idle_listed = false;
+    atomic_fetch_sub_explicit(&sched.npidle, 1, memory_order_seq_cst);
+    atomic_fetch_add_explicit(&sched.idle_epoch, 1, memory_order_relaxed);
+}
+
+/* sched.lock held. Prefers a worker that is not the timer watcher. */
+static rt_worker *idle_pop_locked(void)
+{
+    if (sched.nidle == 0)
+        return NULL;
+    int watcher = atomic_load_explicit(&sched.timer_watcher, memory_order_relaxed);
+    int pick = sched.nidle - 1;
+    if (sched.idle[pick]->id + 1 == watcher && pick > 0)
+        pick--;
+    rt_worker *w = sched.idle[pick];
+    idle_remove_locked(w);
+    return w;
+}
+
+/* Wakes an idle worker to look for work if none is spinning. */
+static void wakep(void)
+{
+    if (atomic_load_explicit(&sched.npidle, memory_order_seq_cst) == 0)
+        return;
+    int z = 0;
+    if (atomic_load_explicit(&sched.nmspinning, memory_order_seq_cst) != 0 ||
+        !atomic_compare_exchange_strong_explicit(&sched.nmspinning, &z, 1,
+                                                 memory_order_seq_cst, memory_order_relaxed))
+        return;
+    rt_lock_acquire(&sched.lock);
+    rt_worker *w = idle_pop_locked();
+    if (w)
+        w->wake_spinning = true;
+    rt_lock_release(&sched.lock);
+    if (!w) {
+        atomic_fetch_sub_explicit(&sched.nmspinning, 1, memory_order_seq_cst);
+        return;
+    }
+    wake_worker(w);
+}
+
+static void reset_spinning(rt_worker *w)
+{
+    w->spinning = false;
+    if (atomic_fetch_sub_explicit(&sched.nmspinning, 1, memory_order_seq_cst) == 1)
+        wakep();
+}
+
+/* ------------------------------------------------------------------------ */
+/* Timers                                                                   */
+
+static void run_timers(int64_t now)
+{
+    rt_lock_acquire(&sched.timer_lock);
+    uint64_t gen = sched.timer_gen;
+    rt_lock_release(&sched.timer_lock);
+    int64_t next = rt_timers_run(now);
+    rt_lock_acquire(&sched.timer_lock);
+    if (sched.timer_gen != gen) {
+        int64_t h = atomic_load_explicit(&sched.timer_hint, memory_order_relaxed);
+        if (h >= 0 && (next < 0 || h < next))
+            next = h;
+    }
+    atomic_store_explicit(&sched.timer_hint, next, memory_order_seq_cst);
+    rt_lock_release(&sched.timer_lock);
+}
+
+/* Busy path: one atomic load unless a timer is pending. */
+static inline void check_timers(void)
+{
+    int64_t h = atomic_load_explicit(&sched.timer_hint, memory_order_relaxed);
+    if (RT_UNLIKELY(h >= 0)) {
+        int64_t now = now_ns();
+        if (now >= h)
+            run_timers(now);
+    }
+}
+
+RT_EXPORT void rt_timers_changed(int64_t when)
+{
+    rt_lock_acquire(&sched.timer_lock);
+    int64_t h = atomic_load_explicit(&sched.timer_hint, memory_order_relaxed);
+    if (h < 0 || when < h)
+        atomic_store_explicit(&sched.timer_hint, when, memory_order_seq_cst);
+    sched.timer_gen++;
+    rt_lock_release(&sched.timer_lock);
+    if (!atomic_load_explicit(&sched.running, memory_order_acquire))
+        return;
+    int wid = atomic_load_explicit(&sched.timer_watcher, memory_order_seq_cst);
+    rt_worker *w = NULL;
+    rt_lock_acquire(&sched.lock);
+    if (wid != 0) {
+        if (when < atomic_load_explicit(&sched.watch_deadline, memory_order_seq_cst)) {
+            w = &sched.workers[wid - 1];
+            if (w->idle_listed) {
+                idle_remove_locked(w);
+                w->wake_spinning = false;
+            } else {
+                w = NULL; /* awake already: it re-runs timers before sleeping */
+            }
+        }
+    } else if (sched.nidle > 0) {
+        w = idle_pop_locked();
+        w->wake_spinning = false;
+    }
+    rt_lock_release(&sched.lock);
+    if (w)
+        wake_worker(w);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Network poller hook                                                      */
+
+/* Will return goroutines made ready by I/O (epoll); block_ns >= 0 would let
+ * the last idle worker sleep in the poller instead of on its futex. */
+static rt_gx *poll_network(rt_worker *w, int64_t block_ns)
+{
+    (void)w;
+    (void)block_ns;
+    return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Deadlock detection                                                       */
+
+static bool all_queues_empty(void)
+{
+    if (atomic_load_explicit(&sched.grq_n, memory_order_seq_cst) != 0)
+        return false;
+    for (int i = 0; i < sched.nprocs; i++) {
+        rt_worker *v = &sched.workers[i];
+        if (runq_len(v) != 0 || atomic_load_explicit(&v->runnext, memory_order_seq_cst))
+            return false;
+    }
+    return true;
+}
+
+/* sched.lock held. */
+static bool quiescent_locked(void)
+{
+    return sched.deadlock_detect &&
+           !atomic_load_explicit(&sched.foreign, memory_order_seq_cst) &&
+           atomic_load_explicit(&sched.holds, memory_order_seq_cst) == 0 &&
+           atomic_load_explicit(&sched.npidle, memory_order_seq_cst) == sched.nprocs &&
+           atomic_load_explicit(&sched.nmspinning, memory_order_seq_cst) == 0 &&
+           all_queues_empty();
+}
+
+/* Threads in this process (/proc/self/stat field 20), -1 if unknown. */
+static int count_threads(void)
+{
+    char buf[1024];
+    int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return -1;
+    buf[n] = '\0';
+    char *p = strrchr(buf, ')'); /* the command name may contain spaces */
+    if (!p)
+        return -1;
+    /* after ")": state(3) ppid pgrp session tty_nr tpgid flags minflt
+     * cminflt majflt cmajflt utime stime cutime cstime priority nice
+     * num_threads(20) */
+    int field = 2;
+    for (p++; *p && field < 20; p++)
+        if (*p == ' ')
+            field++;
+    return field == 20 ? atoi(p) : -1;
+}
+
+static void check_deadlock(void)
+{
+    if (!sched.deadlock_detect || atomic_load_explicit(&sched.foreign, memory_order_relaxed))
+        return;
+    rt_lock_acquire(&sched.lock);
+    bool q = quiescent_locked();
+    uint64_t epoch = atomic_load_explicit(&sched.idle_epoch, memory_order_relaxed);
+    rt_lock_release(&sched.lock);
+    if (!q || rt_timers_pending() != 0)
+        return;
+    rt_lock_acquire(&sched.lock);
+    q = quiescent_locked() &&
+        atomic_load_explicit(&sched.idle_epoch, memory_order_relaxed) == epoch;
+    rt_lock_release(&sched.lock);
+    if (!q || atomic_load_explicit(&sched.ngoroutines, memory_order_seq_cst) == 0)
+        return;
+    /* A thread that was not there when the workers started (a plain C
+     * thread of the program) may still use the runtime and wake someone. */
+    int nthreads = count_threads();
+    if (nthreads < 0 || nthreads > sched.base_threads)
+        return;
+    rt_fatal("all goroutines are asleep - deadlock!", NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Context switches                                                         */
+
+static inline void switch_to_g(rt_worker *w, rt_gx *g)
+{
+#if RT_ASAN
+    __sanitizer_start_switch_fiber(&w->asan_g0_fake, g->g.stack_lo,
+                                   (size_t)((char *)g->g.stack_hi - (char *)g->g.stack_lo));
+#endif
+#if RT_TSAN
+    __tsan_switch_to_fiber(g->g.tsan_fiber, 0);
+#endif
+    rt_ctx_switch(&w->g0_sp, g->g.ctx_sp);
+#if RT_ASAN
+    __sanitizer_finish_switch_fiber(w->asan_g0_fake, NULL, NULL);
+#endif
+}
+
+/* On goroutine g: save it and run its worker's scheduler. Returns when g is
+ * resumed, maybe on another worker. */
+static void switch_to_g0(rt_gx *g, int action)
+{
+    rt_worker *w = cur_worker();
+    if (RT_UNLIKELY(!rt_stack_canary_ok(g)))
+        rt_fatal_stack_overflow(g);
+    w->action = action;
+#if RT_ASAN
+    __sanitizer_start_switch_fiber(action == ACT_EXIT ? NULL : &g->asan_fake, w->g0_stack_lo,
+                                   w->g0_stack_size);
+#endif
+#if RT_TSAN
+    __tsan_switch_to_fiber(w->tsan_g0, 0);
+#endif
+    rt_ctx_switch(&g->g.ctx_sp, w->g0_sp);
+    /* resumed: `w` may be stale now */
+#if RT_ASAN
+    __sanitizer_finish_switch_fiber(g->asan_fake, NULL, NULL);
+#endif
+}
+
+/* ------------------------------------------------------------------------ */
+/* Goroutine headers: alloc, init, free                                     */
+
+static void g_release_to_stack(rt_gx *g)
+{
+#if RT_TSAN
+    if (g->g.tsan_fiber)
+        __tsan_destroy_fiber(g->g.tsan_fiber);
+#endif
+    rt_stack_free(g);
+}
+
+/* On g0 or a goroutine of w (owner), or w == NULL from a plain thread. */
+static rt_gx *g_alloc(rt_worker *w)
+{
+    rt_gx *g;
+    if (w && w->gfree) {
+        g = w->gfree;
+        w->gfree = gnext(g);
+        w->ngfree--;
+        return g;
+    }
+    if (atomic_load_explicit(&sched.ngfree, memory_order_relaxed) > 0) {
+        rt_lock_acquire(&sched.gfree_lock);
+        g = sched.gfree;
+        if (g) {
+            sched.gfree = gnext(g);
+            sched.ngfree--;
+            /* refill the local list with up to half of GFREE_LOCAL_MAX */
+            while (w && w->ngfree < GFREE_LOCAL_MAX / 2 && sched.gfree) {
+                rt_gx *x = sched.gfree;
+                sched.gfree = gnext(x);
+                sched.ngfree--;
+                x->g.sched_next = gptr(w->gfree);
+                w->gfree = x;
+                w->ngfree++;
+            }
+        }
+        rt_lock_release(&sched.gfree_lock);
+        if (g)
+            return g;
+    }
+    g = rt_stack_alloc();
+#if RT_TSAN
+    g->g.tsan_fiber = __tsan_create_fiber(0);
+#endif
+    return g;
+}
+
+/* On w's g0: g is dead and switched out for good. */
+static void g_free(rt_worker *w, rt_gx *g)
+{
+    atomic_store_explicit(&g->g.status, RT_G_IDLE, memory_order_release);
+    g->g.sched_next = gptr(w->gfree);
+    w->gfree = g;
+    if (++w->ngfree < GFREE_LOCAL_MAX)
+        return;
+    /* Move half to the global list; beyond its cap, release the memory. */
+    rt_gx *batch = NULL, *rel = NULL;
+    for (int i = 0; i < GFREE_LOCAL_MAX / 2; i++) {
+        rt_gx *x = w->gfree;
+        w->gfree = gnext(x);
+        w->ngfree--;
+        x->g.sched_next = gptr(batch);
+        batch = x;
+    }
+    rt_lock_acquire(&sched.gfree_lock);
+    while (batch) {
+        rt_gx *x = batch;
+        batch = gnext(x);
+        if (sched.ngfree < GFREE_GLOBAL_MAX) {
+            x->g.sched_next = gptr(sched.gfree);
+            sched.gfree = x;
+            sched.ngfree++;
+        } else {
+            x->g.sched_next = gptr(rel);
+            rel = x;
+        }
+    }
+    rt_lock_release(&sched.gfree_lock);
+    while (rel) {
+        rt_gx *x = rel;
+        rel = gnext(x);
+        g_release_to_stack(x);
+    }
+}
+
+static void g_entry(rt_gx *g);
+
+/* Prepares g to start fn(copy of args) on its stack. */
+static void g_setup(rt_gx *g, void (*fn)(void *), const void *args, size_t size,
+                    const cgo_site *site)
+{
+    char *top = (char *)g->g.stack_hi;
+    size_t stack = (size_t)(top - (char *)g->g.stack_lo);
+    if (size > stack / 4)
+        rt_panic("go: argument block too large for the goroutine stack", site);
+#if RT_ASAN
+    /* Frames of the previous user of this stack may have left poison. */
+    __asan_unpoison_memory_region(g->g.stack_lo, stack);
+#endif
+    g->args = NULL;
+    if (size > 0) {
+        top -= RT_ALIGN_UP(size, 16);
+        memcpy(top, args, size);
+        g->args = top;
+    } else if (args) {
+        g->args = top; /* a valid, empty argument block */
+    }
+    g->fn = fn;
+#if defined(__x86_64__)
+    /* rt_ctx_switch frame, see switch_x86_64.S: fp control, r15, r14, r13,
+     * r12, rbx, rbp, return address. FP control is inherited from the
+     * creator (MXCSR control bits only, status flags cleared). */
+    uint64_t *sp = (uint64_t *)(void *)(top - 64);
+    uint32_t mxcsr;
+    uint16_t fpcw;
+    __asm__ __volatile__("stmxcsr %0" : "=m"(mxcsr));
+    __asm__ __volatile__("fnstcw %0" : "=m"(fpcw));
+    sp[0] = (uint64_t)(mxcsr & ~0x3fu) | (uint64_t)fpcw << 32;
+    sp[1] = 0;                         /* r15 */
+    sp[2] = 0;                         /* r14 */
+    sp[3] = (uint64_t)(uintptr_t)g_entry; /* r13: entry */
+    sp[4] = (uint64_t)(uintptr_t)g;    /* r12: arg */
+    sp[5] = 0;                         /* rbx */
+    sp[6] = 0;                         /* rbp */
+    sp[7] = (uint64_t)(uintptr_t)rt_ctx_trampoline;
+    g->g.ctx_sp = sp;
+#elif defined(__aarch64__)
+    /* rt_ctx_switch frame, see switch_aarch64.S (176 bytes). */
+    uint64_t *sp = (uint64_t *)(void *)(top - 176);
+    memset(sp, 0, 176);
+    uint64_t fpcr;
+    __asm__ __volatile__("mrs %0, fpcr" : "=r"(fpcr));
+    sp[0] = (uint64_t)(uintptr_t)g;       /* x19: arg */
+    sp[1] = (uint64_t)(uintptr_t)g_entry; /* x20: entry */
+    sp[11] = (uint64_t)(uintptr_t)rt_ctx_trampoline; /* x30 */
+    sp[20] = fpcr;
+    g->g.ctx_sp = sp;
+#else
+#error "no context switch for this CPU"
+#endif
+    g->g.id = atomic_fetch_add_explicit(&sched.next_goid, 1, memory_order_relaxed);
+    g->g.is_thread = false;
+    g->g.create_site = site;
+    g->g.wait_reason = RT_WAIT_NONE;
+    g->g.wait_site = NULL;
+    g->g.wait_since = 0;
+    g->g.param = NULL;
+    atomic_store_explicit(&g->g.select_done, 0, memory_order_relaxed);
+    g->asan_fake = NULL;
+    g->fresh = false;
+    atomic_fetch_add_explicit(&sched.ngoroutines, 1, memory_order_relaxed);
+    atomic_fetch_add_explicit(&sched.nspawns, 1, memory_order_relaxed);
+    atomic_store_explicit(&g->g.status, RT_G_RUNNABLE, memory_order_release);
+}
+
+static _Noreturn void g_exit(rt_gx *g)
+{
+    atomic_fetch_sub_explicit(&sched.ngoroutines, 1, memory_order_relaxed);
+    atomic_store_explicit(&g->g.status, RT_G_DEAD, memory_order_release);
+    switch_to_g0(g, ACT_EXIT);
+    abort(); /* never resumed */
+}
+
+static void g_entry(rt_gx *g)
+{
+#if RT_ASAN
+    __sanitizer_finish_switch_fiber(NULL, NULL, NULL);
+#endif
+    g->fn(g->args);
+    g_exit(g);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The scheduler loop (g0)                                                  */
+
+static rt_gx *steal_work(rt_worker *w)
+{
+    static const uint32_t coprimes[] = {1, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47};
+    uint32_t n = (uint32_t)sched.nprocs;
+    for (int attempt = 0; attempt < STEAL_TRIES; attempt++) {
+        bool last = attempt == STEAL_TRIES - 1;
+        uint32_t start = rt_rand_n(n), stride;
+        do
+            stride = coprimes[rt_rand_n(sizeof coprimes / sizeof coprimes[0])];
+        while (n % stride == 0 && stride != 1);
+        for (uint32_t i = 0, pos = start; i < n; i++, pos = (pos + stride) % n) {
+            rt_worker *v = &sched.workers[pos];
+            if (v == w)
+                continue;
+            rt_gx *g = runq_steal(w, v, last);
+            if (g)
+                return g;
+        }
+    }
+    return NULL;
+}
+
+/* Blocks until it has a goroutine for w to run (status RUNNABLE). */
+static rt_gx *find_runnable(rt_worker *w, bool *inherit)
+{
+    rt_gx *g;
+top:
+    *inherit = false;
+    w->schedtick++;
+    check_timers();
+    if (w->schedtick % GLOBAL_TICKS == 0 && (g = grq_get(w, 1)))
+        goto found;
+    if ((g = runq_get(w, inherit)))
+        goto found;
+    if ((g = grq_get(w, 0)))
+        goto found;
+    if ((g = poll_network(w, 0)))
+        goto found;
+
+    if (w->spinning || 2 * atomic_load_explicit(&sched.nmspinning, memory_order_relaxed) <
+                           sched.nprocs - atomic_load_explicit(&sched.npidle, memory_order_relaxed)) {
+        if (!w->spinning) {
+            w->spinning = true;
+            atomic_fetch_add_explicit(&sched.nmspinning, 1, memory_order_seq_cst);
+        }
+        if ((g = steal_work(w)))
+            goto found;
+        /* Spin a little longer (SPIN_NS) before paying for a futex sleep
+         * and, later, a futex wake: work often arrives in bursts. Only when
+         * every worker can have its own CPU. */
+        if (sched.spin_ok) {
+            int64_t until = now_ns() + SPIN_NS;
+            do {
+                for (int i = 0; i < 64; i++)
+                    spin_pause();
+                if ((g = runq_get(w, inherit)) || (g = grq_get(w, 0)) || (g = steal_work(w)))
+                    goto found;
+            } while (now_ns() < until);
+        }
+    }
+
+    /* Run due timers before sleeping; they may have readied goroutines. */
+    int64_t now = now_ns();
+    if (rt_timers_pending() > 0 ||
+        atomic_load_explicit(&sched.timer_hint, memory_order_relaxed) >= 0)
+        run_timers(now);
+    if (runq_len(w) || atomic_load_explicit(&w->runnext, memory_order_relaxed))
+        goto top;
+
+    /* Go idle. */
+    rt_lock_acquire(&sched.lock);
+    if ((g = grq_get_locked(w, 0))) {
+        rt_lock_release(&sched.lock);
+        goto found;
+    }
+    atomic_store_explicit(&w->sema, 0, memory_order_relaxed);
+    sched.idle[sched.nidle++] = w;
+    w->idle_listed = true;
+    w->wake_spinning = false;
+    atomic_fetch_add_explicit(&sched.npidle, 1, memory_order_seq_cst);
+    rt_lock_release(&sched.lock);
+
+    bool was_spinning = w->spinning;
+    if (was_spinning) {
+        w->spinning = false;
+        atomic_fetch_sub_explicit(&sched.nmspinning, 1, memory_order_seq_cst);
+        if (!all_queues_empty()) {
+            rt_lock_acquire(&sched.lock);
+            bool listed = w->idle_listed;
+            if (listed)
+                idle_remove_locked(w);
+            rt_lock_release(&sched.lock);
+            if (listed) {
+                w->spinning = true;
+                atomic_fetch_add_explicit(&sched.nmspinning, 1, memory_order_seq_cst);
+                goto top;
+            }
+            /* someone woke us meanwhile: consume the wake below */
+        }
+    }
+
+    check_deadlock();
+
+    /* Sleep: as the timer watcher with a timeout, else until woken. */
+    int64_t timeout = -1;
+    bool watcher = false;
+    int64_t next = atomic_load_explicit(&sched.timer_hint, memory_order_seq_cst);
+    if (next >= 0) {
+        atomic_store_explicit(&sched.watch_deadline, next, memory_order_seq_cst);
+        int z = 0;
+        if (atomic_compare_exchange_strong_explicit(&sched.timer_watcher, &z, w->id + 1,
+                                                    memory_order_seq_cst, memory_order_relaxed)) {
+            watcher = true;
+            int64_t h = atomic_load_explicit(&sched.timer_hint, memory_order_seq_cst);
+            if (h >= 0 && h < next) {
+                next = h;
+                atomic_store_explicit(&sched.watch_deadline, next, memory_order_seq_cst);
+            }
+            timeout = next - now_ns();
+            if (timeout < 0)
+                timeout = 0;
+        }
+    }
+    atomic_fetch_add_explicit(&w->n_sleeps, 1, memory_order_relaxed);
+    while (atomic_load_explicit(&w->sema, memory_order_acquire) == 0) {
+        if (timeout == 0)
+            break;
+        rt_futex_wait(&w->sema, 0, timeout);
+        if (timeout > 0) {
+            int64_t left = atomic_load_explicit(&sched.watch_deadline, memory_order_relaxed) - now_ns();
+            timeout = left > 0 ? left : 0;
+        }
+    }
+    if (watcher) {
+        int me = w->id + 1;
+        atomic_store_explicit(&sched.watch_deadline, INT64_MAX, memory_order_seq_cst);
+        atomic_compare_exchange_strong_explicit(&sched.timer_watcher, &me, 0,
+                                                memory_order_seq_cst, memory_order_relaxed);
+    }
+    rt_lock_acquire(&sched.lock);
+    if (w->idle_listed)
+        idle_remove_locked(w); /* timed out: nobody removed us */
+    bool spin = w->wake_spinning;
+    w->wake_spinning = false;
+    rt_lock_release(&sched.lock);
+    w->spinning = spin;
+    goto top;
+
+found:
+    if (w->spinning)
+        reset_spinning(w);
+    return g;
+}
+
+/* Runs g on w until it switches out, then does what it asked for. */
+static void execute(rt_worker *w, rt_gx *g, bool inherit)
+{
+    w->runnext_streak = inherit ? w->runnext_streak + 1 : 0;
+again:
+    atomic_store_explicit(&g->g.status, RT_G_RUNNING, memory_order_relaxed);
+    w->cur = g;
+    set_cur_g(g);
+    switch_to_g(w, g);
+    set_cur_g(NULL);
+    w->cur = NULL;
+    switch (w->action) {
+    case ACT_PARK:
+        atomic_store_explicit(&g->g.status, RT_G_WAITING, memory_order_release);
+        if (w->park_fn && !w->park_fn(&g->g, w->park_arg)) {
+            int expect = RT_G_WAITING;
+            if (atomic_compare_exchange_strong_explicit(&g->g.status, &expect, RT_G_RUNNING,
+                                                        memory_order_acq_rel,
+                                                        memory_order_relaxed))
+                goto again;
+        }
+        break;
+    case ACT_YIELD:
+        atomic_store_explicit(&g->g.status, RT_G_RUNNABLE, memory_order_release);
+        runq_put(w, g, false);
+        break;
+    case ACT_EXIT:
+        g_free(w, g);
+        break;
+    default:
+        rt_fatal("scheduler: goroutine switched out without an action", NULL);
+    }
+}
+
+static void worker_loop(rt_worker *w)
+{
+    for (;;) {
+        bool inherit;
+        rt_gx *g = find_runnable(w, &inherit);
+        execute(w, g, inherit);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Signals: stack overflow                                                  */
+
+static uintptr_t uc_sp(void *ucp)
+{
+    ucontext_t *uc = ucp;
+#if defined(__x86_64__)
+    return (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
+#elif defined(__aarch64__)
+    return (uintptr_t)uc->uc_mcontext.sp;
+#else
+    (void)uc;
+    return UINTPTR_MAX;
+#endif
+}
+
+static void segv_handler(int sig, siginfo_t *si, void *uc)
+{
+    /* The running goroutine with its stack pointer at (or past) the bottom
+     * of its stack and a fault near it: its overflow, whatever page it hit
+     * (canary mode, or a frame that jumped over its guard). */
+    rt_gx *g = cur_g();
+    uintptr_t a = (uintptr_t)si->si_addr;
+    if (g && !g->g.is_thread) {
+        uintptr_t lo = (uintptr_t)g->g.stack_lo;
+        if (uc_sp(uc) < lo + 256 && a < lo + 256 && a + ((uintptr_t)1 << 20) >= lo)
+            rt_fatal_stack_overflow(g);
+    }
+    g = rt_stack_guard_owner(si->si_addr);
+    if (g)
+        rt_fatal_stack_overflow(g);
+    /* Not ours: chain to the previous handler, or re-raise with the
+     * default action (the fault repeats when we return). */
+    struct sigaction *old = sig == SIGSEGV ? &sched.old_segv : &sched.old_bus;
+    if (old->sa_flags & SA_SIGINFO) {
+        if (old->sa_sigaction) {
+            old->sa_sigaction(sig, si, uc);
+            return;
+        }
+    } else if (old->sa_handler != SIG_DFL && old->sa_handler != SIG_IGN) {
+        old->sa_handler(sig);
+        return;
+    }
+    signal(sig, SIG_DFL);
+}
+
+static void install_signal_handlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = segv_handler;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGSEGV, &sa, &sched.old_segv);
+    sigaction(SIGBUS, &sa, &sched.old_bus);
+    rt_panic_install_sigquit();
+}
+
+/* Per worker thread: an alternate signal stack for the SIGSEGV handler
+ * (the faulting goroutine's stack is exhausted). */
+static void worker_sigaltstack(void)
+{
+    size_t size = 64 * 1024;
+#if RT_ASAN || RT_TSAN
+    size *= 4;
+#endif
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return;
+    stack_t ss = {.ss_sp = p, .ss_size = size, .ss_flags = 0};
+    sigaltstack(&ss, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Workers and initialisation                                               */
+
+static void worker_bind(rt_worker *w)
+{
+    tls_worker = w;
+    worker_sigaltstack();
+#if RT_TSAN
+    w->tsan_g0 = __tsan_get_current_fiber();
+#endif
+    pthread_attr_t attr;
+    w->g0_stack_lo = NULL;
+    w->g0_stack_size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        void *lo;
+        size_t sz;
+        if (pthread_attr_getstack(&attr, &lo, &sz) == 0) {
+            w->g0_stack_lo = lo;
+            w->g0_stack_size = sz;
+        }
+        pthread_attr_destroy(&attr);
+    }
+}
+
+static void *worker_main(void *arg)
+{
+    rt_worker *w = arg;
+    worker_bind(w);
+    worker_loop(w);
+    return NULL;
+}
+
+static _Noreturn void bad_procs(const char *s)
+{
+    fprintf(stderr, "fatal error: invalid CGO_PROCS=\"%s\" (expected a number from 1 to %d)\n",
+            s, MAX_PROCS);
+    exit(2);
+}
+
+static void thread_key_dtor(void *p);
+
+/* init_mu serialises the two ways to start: lazily (rt_init from a plain
+ * thread: init_state 1, every worker a new thread) or cgo_main (init_state
+ * 2, the main thread becomes worker 0). */
+static pthread_mutex_t init_mu = PTHREAD_MUTEX_INITIALIZER;
+static int init_state;
+
+static void init_common(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        n = 1;
+    const char *env = getenv("CGO_PROCS");
+    if (env && *env) {
+        char *end;
+        errno = 0;
+        long v = strtol(env, &end, 10);
+        if (*end || errno || v < 1 || v > MAX_PROCS)
+            bad_procs(env);
+        n = v;
+    }
+    if (n > MAX_PROCS)
+        n = MAX_PROCS;
+    sched.nprocs = (int)n;
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    sched.spin_ok = n > 1 && n <= ncpu;
+    rt_stack_init();
+    /* Workers never move: g0 pointers in them are used by goroutines. */
+    void *mem = NULL;
+    if (posix_memalign(&mem, RT_CACHE_LINE, sizeof(rt_worker) * (size_t)n) != 0)
+        rt_fatal("out of memory creating workers", NULL);
+    sched.workers = mem;
+    memset(sched.workers, 0, sizeof(rt_worker) * (size_t)n);
+    sched.idle = calloc((size_t)n, sizeof *sched.idle);
+    if (!sched.idle)
+        rt_fatal("out of memory creating workers", NULL);
+    for (int i = 0; i < n; i++) {
+        rt_worker *w = &sched.workers[i];
+        w->id = i;
+        w->g0x.g.is_thread = true;
+        atomic_store_explicit(&w->g0x.g.status, RT_G_RUNNING, memory_order_relaxed);
+    }
+    atomic_store_explicit(&sched.watch_deadline, INT64_MAX, memory_order_relaxed);
+    pthread_key_create(&sched.thread_key, thread_key_dtor);
+    install_signal_handlers();
+}
+
+static void start_workers(int first)
+{
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    for (int i = first; i < sched.nprocs; i++) {
+        rt_worker *w = &sched.workers[i];
+        int err = pthread_create(&w->thread, &attr, worker_main, w);
+        if (err) {
+            fprintf(stderr, "fatal error: cannot create worker thread: %s\n", strerror(err));
+            exit(2);
+        }
+    }
+    pthread_attr_destroy(&attr);
+}
+
+RT_EXPORT void rt_init(void)
+{
+    if (RT_LIKELY(atomic_load_explicit(&sched.running, memory_order_acquire)))
+        return;
+    pthread_mutex_lock(&init_mu);
+    if (init_state == 0) {
+        init_common();
+        init_state = 1;
+        atomic_store_explicit(&sched.running, true, memory_order_release);
+        start_workers(0);
+    }
+    pthread_mutex_unlock(&init_mu);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Thread pseudo-goroutines                                                 */
+
+static void thread_key_dtor(void *p)
+{
+    rt_gx *g = p;
+    /* back to the pool; the struct stays valid for late futex wakes */
+    atomic_store_explicit(&g->g.status, RT_G_IDLE, memory_order_release);
+}
+
+static rt_gx *thread_g_get(void)
+{
+    rt_gx *g = tls_thread_g;
+    if (RT_LIKELY(g != NULL))
+        return g;
+    rt_init();
+    atomic_store_explicit(&sched.foreign, true, memory_order_seq_cst);
+    for (g = atomic_load_explicit(&sched.thread_gs, memory_order_acquire); g;
+         g = gnext(g)) {
+        int expect = RT_G_IDLE;
+        if (atomic_compare_exchange_strong_explicit(&g->g.status, &expect, RT_G_RUNNING,
+                                                    memory_order_acq_rel, memory_order_relaxed))
+            break;
+    }
+    if (!g) {
+        g = calloc(1, sizeof *g);
+        if (!g)
+            rt_fatal("out of memory", NULL);
+        g->g.is_thread = true;
+        atomic_store_explicit(&g->g.status, RT_G_RUNNING, memory_order_relaxed);
+        rt_gx *head = atomic_load_explicit(&sched.thread_gs, memory_order_relaxed);
+        do
+            g->g.sched_next = gptr(head);
+        while (!atomic_compare_exchange_weak_explicit(&sched.thread_gs, &head, g,
+                                                      memory_order_release, memory_order_relaxed));
+    }
+    tls_thread_g = g;
+    pthread_setspecific(sched.thread_key, g);
+    return g;
+}
+
+void rt_sched_each_thread_g(void (*fn)(rt_gx *g, void *arg), void *arg)
+{
+    for (rt_gx *g = atomic_load_explicit(&sched.thread_gs, memory_order_acquire); g;
+         g = gnext(g))
+        fn(g, arg);
+}
+
+static void thread_park(rt_gx *g, bool (*fn)(rt_g *, void *), void *arg)
+{
+    atomic_store_explicit(&g->g.wake, 0, memory_order_relaxed);
+    atomic_store_explicit(&g->g.status, RT_G_WAITING, memory_order_release);
+    if (fn && !fn(&g->g, arg)) {
+        int expect = RT_G_WAITING;
+        if (atomic_compare_exchange_strong_explicit(&g->g.status, &expect, RT_G_RUNNING,
+                                                    memory_order_acq_rel, memory_order_relaxed))
+            return;
+        /* readied concurrently: wait for its wake store below */
+    }
+    while (atomic_load_explicit(&g->g.wake, memory_order_acquire) == 0)
+        rt_futex_wait(&g->g.wake, 0, -1);
+    atomic_store_explicit(&g->g.status, RT_G_RUNNING, memory_order_relaxed);
+}
+
+/* ------------------------------------------------------------------------ */
+/* rt.h entry points                                                        */
+
+RT_EXPORT rt_g *rt_self(void)
+{
+    rt_gx *g = cur_g();
+    if (RT_LIKELY(g != NULL))
+        return &g->g;
+    rt_worker *w = cur_worker();
+    if (w)
+        return &w->g0x.g; /* scheduler stack (timer callbacks) */
+    return &thread_g_get()->g;
+}
+
+RT_EXPORT void rt_park(bool (*unlock_fn)(rt_g *g, void *arg), void *arg,
+                       rt_wait_reason reason, const cgo_site *site)
+{
+    rt_gx *g = rt_gx_of(rt_self());
+    g->g.wait_reason = (int)reason;
+    g->g.wait_site = site;
+    g->g.wait_since = coarse_now();
+    if (g->g.is_thread) {
+        if (RT_UNLIKELY(cur_worker() != NULL))
+            rt_fatal("rt_park on the scheduler stack (a timer callback blocked)", site);
+        thread_park(g, unlock_fn, arg);
+        return;
+    }
+    rt_worker *w = cur_worker();
+    w->park_fn = unlock_fn;
+    w->park_arg = arg;
+    switch_to_g0(g, ACT_PARK);
+}
+
+RT_EXPORT void rt_ready(rt_g *gp, bool run_next)
+{
+    rt_gx *g = rt_gx_of(gp);
+    int expect = RT_G_WAITING;
+    if (RT_UNLIKELY(!atomic_compare_exchange_strong_explicit(
+            &g->g.status, &expect, RT_G_RUNNABLE, memory_order_acq_rel, memory_order_acquire))) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "rt_ready of goroutine %llu that is not waiting (status %d)",
+                 (unsigned long long)g->g.id, expect);
+        rt_fatal(msg, NULL);
+    }
+    if (g->g.is_thread) {
+        atomic_store_explicit(&g->g.wake, 1, memory_order_release);
+        rt_futex_wake(&g->g.wake, 1);
+        return;
+    }
+    rt_worker *w = cur_worker();
+    if (w) {
+        runq_put(w, g, run_next);
+    } else {
+        g->g.sched_next = NULL;
+        grq_put_batch(g, g, 1);
+    }
+    wakep();
+}
+
+static void spawn(void (*fn)(void *), const void *args, size_t size, const cgo_site *site)
+{
+    rt_worker *w = cur_worker();
+    if (!w) {
+        rt_init();
+        thread_g_get(); /* marks the runtime as used by a plain thread */
+    }
+    rt_gx *g = g_alloc(w);
+    g_setup(g, fn, args, size, site);
+    if (w) {
+        runq_put(w, g, true);
+    } else {
+        g->g.sched_next = NULL;
+        grq_put_batch(g, g, 1);
+    }
+    if (atomic_load_explicit(&sched.running, memory_order_relaxed))
+        wakep();
+}
+
+RT_EXPORT void rt_spawn(void (*fn)(void *args), const void *args, size_t args_size,
+                        const cgo_site *site)
+{
+    spawn(fn, args, args_size, site);
+}
+
+#undef cgo_go
+RT_EXPORT void cgo_go_at(void (*fn)(void *args), const void *args, size_t args_size,
+                         const cgo_site *site)
+{
+    spawn(fn, args, args_size, site);
+}
+
+RT_EXPORT void cgo_go(void (*fn)(void *args), const void *args, size_t args_size)
+{
+    spawn(fn, args, args_size, NULL);
+}
+
+RT_EXPORT void cgo_yield(void)
+{
+    rt_gx *g = cur_g();
+    if (!g) {
+        sched_yield();
+        return;
+    }
+    switch_to_g0(g, ACT_YIELD);
+}
+
+RT_EXPORT int cgo_num_goroutine(void)
+{
+    return (int)atomic_load_explicit(&sched.ngoroutines, memory_order_relaxed);
+}
+
+RT_EXPORT int cgo_num_procs(void)
+{
+    if (!atomic_load_explicit(&sched.running, memory_order_acquire))
+        rt_init();
+    return sched.nprocs;
+}
+
+void rt_sched_hold(int delta)
+{
+    atomic_fetch_add_explicit(&sched.holds, delta, memory_order_seq_cst);
+}
+
+void rt_sched_get_stats(rt_sched_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    out->nprocs = sched.nprocs;
+    out->npidle = atomic_load_explicit(&sched.npidle, memory_order_relaxed);
+    for (int i = 0; i < sched.nprocs; i++) {
+        rt_worker *w = &sched.workers[i];
+        out->steals += atomic_load_explicit(&w->n_steals, memory_order_relaxed);
+        out->global_gets += atomic_load_explicit(&w->n_global, memory_order_relaxed);
+        out->futex_sleeps += atomic_load_explicit(&w->n_sleeps, memory_order_relaxed);
+    }
+    out->spawns = atomic_load_explicit(&sched.nspawns, memory_order_relaxed);
+    out->slots_in_use = rt_stack_slots_in_use();
+    out->slot_size = rt_stack_slot_size();
+    out->stack_size = rt_stack_usable();
+}
+
+/* ------------------------------------------------------------------------ */
+/* cgo_main                                                                 */
+
+typedef struct main_args {
+    int (*fn)(int, char **);
+    int argc;
+    char **argv;
+} main_args;
+
+static void main_trampoline(void *p)
+{
+    main_args *a = p;
+    exit(a->fn(a->argc, a->argv));
+}
+
+RT_EXPORT _Noreturn void cgo_main(int (*main_fn)(int argc, char **argv), int argc, char **argv)
+{
+    main_args a = {main_fn, argc, argv};
+    static _Atomic int main_called;
+    if (atomic_exchange(&main_called, 1))
+        rt_fatal("cgo_main called twice", NULL);
+    pthread_mutex_lock(&init_mu);
+    bool mine = init_state == 0;
+    if (mine) {
+        init_common();
+        init_state = 2;
+    }
+    pthread_mutex_unlock(&init_mu);
+    if (!mine) {
+        /* A plain C thread started the runtime first: run main as a
+         * goroutine and block this thread; main's return exits. */
+        spawn(main_trampoline, &a, sizeof a, NULL);
+        for (;;)
+            pause();
+    }
+    sched.deadlock_detect = true;
+    rt_worker *w0 = &sched.workers[0];
+    worker_bind(w0);
+    rt_gx *g = g_alloc(w0);
+    g_setup(g, main_trampoline, &a, sizeof a, NULL);
+    runq_put(w0, g, false);
+    start_workers(1);
+    sched.base_threads = count_threads();
+    atomic_store_explicit(&sched.running, true, memory_order_release);
+    worker_loop(w0);
+    abort();
+}

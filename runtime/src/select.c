@@ -1,0 +1,346 @@
+/*
+ * select.c — cgo_select_at: Go's select over cgo_chan (runtime/select.go's
+ * design, reimplemented on chan.h).
+ *
+ * Algorithm
+ *   0. Cases with a NULL channel are dropped. None left: return -1 with a
+ *      default, else park forever ("select (no cases)"). One left: it is a
+ *      plain send/receive (blocking, or non-blocking with a default) on the
+ *      shared chan.c path.
+ *   1. pollorder: the live cases in a uniformly random order (inside-out
+ *      Fisher-Yates with rt_rand_n). lockorder: the live cases sorted by
+ *      channel address; the distinct channels of lockorder are `locks`.
+ *   2. Lock every channel in `locks` (increasing address: two selects, or a
+ *      select and a plain operation, can never deadlock on each other, and
+ *      a channel named by several cases is locked once).
+ *   3. Pass 1: the first case in pollorder that can proceed is performed
+ *      (send: closed -> panic, waiting receiver -> direct handoff, room in
+ *      the ring -> buffer; receive: waiting sender -> handoff, value in the
+ *      ring -> buffer, closed -> zero value and ok = false). Since
+ *      pollorder is a uniform random permutation, the first ready case in
+ *      it is uniform among the ready cases.
+ *   4. Nothing ready: with a default, unlock and return -1.
+ *   5. Pass 2: g->select_done = 0, g->param = NULL, and one rt_waiter per
+ *      live case (is_select, case_index) is queued on its channel, all under
+ *      the locks. Then rt_park once with reason "select"; the park's
+ *      unlock_fn releases every lock (after the context is saved, rt.h).
+ *   6. Woken: relock everything, take g->param (the waiter that fired),
+ *      unlink every other waiter that is still queued (pass 3), unlock.
+ *      A send case woken with success == false was closed: panic "send on
+ *      closed channel"; a receive case reports success as ok.
+ *
+ * Exactly one wake-up (no lost, no double)
+ *   S1  All waiters are queued while every lock is held, and the locks are
+ *       released only after the goroutine's context is saved, so a waker
+ *       (which needs a lock to see a waiter) never finds a half-queued
+ *       select nor readies a goroutine that is still running.
+ *   S2  A waker may use a select waiter only after winning the CAS
+ *       g->select_done 0 -> 1 (rt_chan_dequeue, shared by plain operations,
+ *       close and select's pass 1). Exactly one CAS succeeds per select, so
+ *       exactly one waker completes a case, sets g->param and readies g.
+ *       A waker that loses drops the waiter from its queue and goes on to
+ *       the next one: it is never woken twice, and the operation that lost
+ *       is not lost either (it matches another waiter or blocks).
+ *   S3  select_done is reset (to 0) only in pass 2, with every lock of the
+ *       new select held; by then every waiter of this goroutine's previous
+ *       select has been unlinked (step 6 runs under all its locks before
+ *       returning), so no waker can still hold one.
+ *   S4  A stale waiter (select_done == 1, still queued) stays until step 6.
+ *       Wakers skip it (S2); cgo_chan_free waits for it to go (chan.c).
+ *   S5  The waker follows chan.c's W2: data, success, g->param, unlock,
+ *       then rt_ready; it never touches the waiter after rt_ready.
+ *
+ * Memory: waiters and the order arrays live on the caller's stack for up to
+ * SEL_STACK live cases, else in one malloc'd block freed before returning.
+ *
+ * Lock order: channel locks in increasing address order; nothing else is
+ * taken while they are held (rt_ready is called after they are released).
+ */
+#include "chan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SEL_STACK 8
+
+typedef struct sel_lockset {
+    cgo_chan **chans; /* distinct channels, increasing address */
+    int n;
+} sel_lockset;
+
+static void sel_lock(const sel_lockset *ls)
+{
+    for (int i = 0; i < ls->n; i++)
+        rt_lock_acquire(&ls->chans[i]->lock);
+}
+
+static void sel_unlock(const sel_lockset *ls)
+{
+    for (int i = ls->n - 1; i >= 0; i--)
+        rt_lock_release(&ls->chans[i]->lock);
+}
+
+/* rt_park unlock_fn. Releases in decreasing order; the array lives on the
+ * parked goroutine's stack, which may resume (on another worker) as soon
+ * as the first lock is released, but it cannot leave the select before it
+ * has taken every lock, so the array stays valid until our last release,
+ * after which we touch nothing. */
+static bool sel_park_unlock(rt_g *g, void *arg)
+{
+    (void)g;
+    const sel_lockset *ls = arg;
+    cgo_chan **chans = ls->chans;
+    for (int i = ls->n - 1; i >= 0; i--)
+        rt_lock_release(&chans[i]->lock);
+    return true;
+}
+
+static _Noreturn void sel_block_forever(const cgo_site *site)
+{
+    rt_park(NULL, NULL, RT_WAIT_SELECT_NO_CASES, site);
+    rt_fatal("select with no cases was woken", site);
+}
+
+/* Sorts idx[0..n) by cases[idx].chan address (insertion sort for short
+ * lists, heapsort otherwise: no allocation, O(n log n) worst case). */
+static inline uintptr_t key(const cgo_select_case *cases, int i)
+{
+    return (uintptr_t)cases[i].chan;
+}
+
+static void sift_down(const cgo_select_case *cases, int *a, int root, int n)
+{
+    for (;;) {
+        int child = 2 * root + 1;
+        if (child >= n)
+            return;
+        if (child + 1 < n && key(cases, a[child + 1]) > key(cases, a[child]))
+            child++;
+        if (key(cases, a[root]) >= key(cases, a[child]))
+            return;
+        int t = a[root];
+        a[root] = a[child];
+        a[child] = t;
+        root = child;
+    }
+}
+
+static void sort_by_chan(const cgo_select_case *cases, int *a, int n)
+{
+    if (n <= 16) {
+        for (int i = 1; i < n; i++) {
+            int v = a[i], j = i;
+            for (; j > 0 && key(cases, a[j - 1]) > key(cases, v); j--)
+                a[j] = a[j - 1];
+            a[j] = v;
+        }
+        return;
+    }
+    for (int i = n / 2 - 1; i >= 0; i--)
+        sift_down(cases, a, i, n);
+    for (int end = n - 1; end > 0; end--) {
+        int t = a[0];
+        a[0] = a[end];
+        a[end] = t;
+        sift_down(cases, a, 0, end);
+    }
+}
+
+/* Pass 1 on one case (every lock held). Returns true if it proceeded; *wake
+ * is then the goroutine to ready after unlocking (or NULL). A send on a
+ * closed channel sets *closed_send instead. */
+static bool try_case(cgo_select_case *cs, rt_g **wake, bool *closed_send)
+{
+    cgo_chan *c = cs->chan;
+    if (cs->dir == CGO_SELECT_SEND) {
+        if (atomic_load_explicit(&c->closed, memory_order_relaxed)) {
+            *closed_send = true;
+            return true;
+        }
+        rt_waiter *rw = rt_chan_dequeue(c, &c->recvq);
+        if (rw) {
+            *wake = rt_chan_give(c, rw, cs->elem);
+            return true;
+        }
+        if (atomic_load_explicit(&c->qcount, memory_order_relaxed) < c->cap) {
+            rt_chan_buf_put(c, cs->elem);
+            return true;
+        }
+        return false;
+    }
+    rt_waiter *sw = rt_chan_dequeue(c, &c->sendq);
+    if (sw) {
+        *wake = rt_chan_take(c, sw, cs->elem);
+        if (cs->ok)
+            *cs->ok = true;
+        return true;
+    }
+    if (atomic_load_explicit(&c->qcount, memory_order_relaxed) > 0) {
+        rt_chan_buf_get(c, cs->elem);
+        if (cs->ok)
+            *cs->ok = true;
+        return true;
+    }
+    if (atomic_load_explicit(&c->closed, memory_order_relaxed)) {
+        if (cs->elem)
+            memset(cs->elem, 0, c->elem_size);
+        if (cs->ok)
+            *cs->ok = false;
+        return true;
+    }
+    return false;
+}
+
+static int select_one(cgo_select_case *cs, int index, bool has_default, const cgo_site *site)
+{
+    bool done;
+    if (cs->dir == CGO_SELECT_SEND)
+        done = rt_chan_send(cs->chan, cs->elem, !has_default, site);
+    else
+        done = rt_chan_recv(cs->chan, cs->elem, cs->ok, !has_default, site);
+    return done ? index : -1;
+}
+
+static int select_general(cgo_select_case *cases, int ncases, int live, bool has_default,
+                          const cgo_site *site)
+{
+    /* Scratch: pollorder[live], lockorder[live], chans[live], waiters[live]. */
+    struct {
+        int pollorder[SEL_STACK], lockorder[SEL_STACK];
+        cgo_chan *chans[SEL_STACK];
+        rt_waiter waiters[SEL_STACK];
+    } small;
+    int *pollorder = small.pollorder, *lockorder = small.lockorder;
+    cgo_chan **chans = small.chans;
+    rt_waiter *waiters = small.waiters;
+    void *heap = NULL;
+    if (live > SEL_STACK) {
+        size_t n = (size_t)live;
+        heap = malloc(n * (sizeof(rt_waiter) + sizeof(cgo_chan *) + 2 * sizeof(int)));
+        if (!heap)
+            rt_fatal("out of memory (select)", site);
+        waiters = heap;
+        chans = (cgo_chan **)(waiters + n);
+        pollorder = (int *)(chans + n);
+        lockorder = pollorder + n;
+    }
+
+    /* 1. orders */
+    int norder = 0;
+    for (int i = 0; i < ncases; i++) {
+        if (cases[i].chan == NULL)
+            continue;
+        uint32_t j = rt_rand_n((uint32_t)norder + 1);
+        if ((int)j != norder)
+            pollorder[norder] = pollorder[j];
+        pollorder[j] = i;
+        lockorder[norder] = i;
+        norder++;
+    }
+    sort_by_chan(cases, lockorder, norder);
+    sel_lockset ls = {chans, 0};
+    for (int k = 0; k < norder; k++) {
+        cgo_chan *c = cases[lockorder[k]].chan;
+        if (ls.n == 0 || chans[ls.n - 1] != c)
+            chans[ls.n++] = c;
+    }
+
+    /* 2. + 3. */
+    sel_lock(&ls);
+    for (int k = 0; k < norder; k++) {
+        int i = pollorder[k];
+        rt_g *wake = NULL;
+        bool closed_send = false;
+        if (try_case(&cases[i], &wake, &closed_send)) {
+            sel_unlock(&ls);
+            free(heap);
+            if (closed_send)
+                rt_panic("send on closed channel", site);
+            if (wake)
+                rt_ready(wake, true);
+            return i;
+        }
+    }
+
+    /* 4. */
+    if (has_default) {
+        sel_unlock(&ls);
+        free(heap);
+        return -1;
+    }
+
+    /* 5. */
+    rt_g *self = rt_self();
+    atomic_store_explicit(&self->select_done, 0, memory_order_relaxed);
+    self->param = NULL;
+    for (int k = 0; k < norder; k++) {
+        int i = lockorder[k];
+        cgo_chan *c = cases[i].chan;
+        rt_waiter *w = &waiters[k];
+        memset(w, 0, sizeof *w);
+        w->g = self;
+        w->elem = cases[i].elem;
+        w->is_select = true;
+        w->case_index = i;
+        w->chan = c;
+        rt_chan_enqueue(c, cases[i].dir == CGO_SELECT_SEND ? &c->sendq : &c->recvq, w);
+    }
+    rt_park(sel_park_unlock, &ls, RT_WAIT_SELECT, site);
+
+    /* 6. */
+    sel_lock(&ls);
+    rt_waiter *won = self->param;
+    self->param = NULL;
+    for (int k = 0; k < norder; k++) {
+        rt_waiter *w = &waiters[k];
+        if (w == won)
+            continue;
+        cgo_chan *c = w->chan;
+        rt_chan_unlink(c, cases[w->case_index].dir == CGO_SELECT_SEND ? &c->sendq : &c->recvq,
+                       w);
+    }
+    sel_unlock(&ls);
+    if (RT_UNLIKELY(won == NULL || won < waiters || won >= waiters + norder))
+        rt_fatal("select: bad wake-up", site);
+    int i = won->case_index;
+    bool success = won->success;
+    free(heap);
+    if (cases[i].dir == CGO_SELECT_SEND) {
+        if (!success)
+            rt_panic("send on closed channel", site);
+    } else if (cases[i].ok) {
+        *cases[i].ok = success;
+    }
+    return i;
+}
+
+#undef cgo_select
+RT_EXPORT int cgo_select_at(cgo_select_case *cases, int ncases, bool has_default,
+                            const cgo_site *site)
+{
+    if (ncases < 0)
+        rt_panic("select: negative number of cases", site);
+    int live = 0, only = -1;
+    for (int i = 0; i < ncases; i++) {
+        if (cases[i].chan == NULL)
+            continue;
+        if (RT_UNLIKELY(cases[i].dir != CGO_SELECT_SEND && cases[i].dir != CGO_SELECT_RECV))
+            rt_panic("select: case direction is neither CGO_SELECT_SEND nor CGO_SELECT_RECV",
+                     site);
+        live++;
+        only = i;
+    }
+    if (live == 0) {
+        if (has_default)
+            return -1;
+        sel_block_forever(site);
+    }
+    if (live == 1)
+        return select_one(&cases[only], only, has_default, site);
+    return select_general(cases, ncases, live, has_default, site);
+}
+
+RT_EXPORT int(cgo_select)(cgo_select_case *cases, int ncases, bool has_default)
+{
+    return cgo_select_at(cases, ncases, has_default, NULL);
+}

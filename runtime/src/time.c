@@ -1,0 +1,286 @@
+/*
+ * time.c — the monotonic clock, the runtime's timer heap, and sleep.
+ * (time_chan.c builds cgo_after, timers, tickers and cgo_after_func on the
+ * rt_timer interface of time_internal.h.)
+ *
+ * Design
+ *   One global 4-ary min-heap of (when, rt_timer *) under heap.lock (an
+ *   rt_lock). Add, remove and re-arm are O(log n); the heap array grows and
+ *   shrinks geometrically, so a timer needs no allocation of its own to be in
+ *   the heap. A sleep's rt_timer lives on the sleeping goroutine's (or
+ *   thread's) stack: cgo_sleep allocates nothing.
+ *
+ *   Timers run in rt_timers_run(now), which sched.c calls on a worker's
+ *   scheduler stack (idle workers sleep until the earliest deadline, busy ones
+ *   poll). A lock-free fast path (heap.next, an atomic copy of the earliest
+ *   deadline) makes the poll cheap when nothing is due.
+ *
+ * Invariants
+ *   T1  A timer is in the heap iff t->idx >= 0, and then heap.v[t->idx].t == t
+ *       and heap.v[t->idx].when == t->when. when/period/idx change only under
+ *       heap.lock.
+ *   T2  heap.next == heap.v[0].when if the heap is non-empty, else -1, and
+ *       heap.count == heap.n; both are stored under heap.lock and read
+ *       lock-free.
+ *   T3  A timer with a fire callback fires with heap.lock held, so
+ *       rt_timer_disarm/rt_timer_arm (which take heap.lock) never overlap its
+ *       callback: when cgo_timer_stop returns, the callback has completed or
+ *       will not run. That is Go 1.19's semantics (deltimer waits for a
+ *       running timer). A one-shot timer leaves the heap before its callback
+ *       runs; a periodic one is re-armed (next multiple of period after now,
+ *       missed ticks skipped) before.
+ *   T4  Callbacks never block and never touch the heap: they
+ *       cgo_chan_trysend_at on a cap-1 channel (a full channel drops the
+ *       value) or rt_spawn. Lock order: heap.lock -> channel lock -> scheduler.
+ *   T5  rt_timers_changed(when) is called, after heap.lock is released,
+ *       whenever an add makes `when` the earliest deadline.
+ *   T6  A sleep timer (fire == NULL) is removed under heap.lock and its g is
+ *       readied after heap.lock is released, in batches; the runner touches
+ *       the timer only before that (afterwards the sleeper's stack may be
+ *       gone). Nothing else ever removes a sleep timer, so when the sleeper
+ *       resumes its timer is out of the heap (checked).
+ */
+#include "time_internal.h"
+
+#include <stdlib.h>
+#include <time.h>
+
+RT_EXPORT int64_t cgo_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+int64_t rt_time_deadline(cgo_duration d)
+{
+    int64_t now = cgo_now();
+    if (d <= 0)
+        return now;
+    int64_t w;
+    if (__builtin_add_overflow(now, d, &w))
+        return INT64_MAX;
+    return w;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The heap                                                                 */
+
+typedef struct heap_ent {
+    int64_t when;
+    rt_timer *t;
+} heap_ent;
+
+static struct {
+    rt_lock lock;
+    heap_ent *v;
+    size_t n, cap;
+    _Atomic int64_t next;  /* T2: earliest deadline or -1 */
+    _Atomic int64_t count; /* T2: heap.n */
+} heap = {.next = -1};
+
+#define HEAP_MIN_CAP 64
+
+static inline void heap_set(size_t i, heap_ent e)
+{
+    heap.v[i] = e;
+    e.t->idx = (ptrdiff_t)i;
+}
+
+static void sift_up(size_t i)
+{
+    heap_ent e = heap.v[i];
+    while (i > 0) {
+        size_t p = (i - 1) / 4;
+        if (heap.v[p].when <= e.when)
+            break;
+        heap_set(i, heap.v[p]);
+        i = p;
+    }
+    heap_set(i, e);
+}
+
+static void sift_down(size_t i)
+{
+    heap_ent e = heap.v[i];
+    size_t n = heap.n;
+    for (;;) {
+        size_t c = 4 * i + 1;
+        if (c >= n)
+            break;
+        size_t best = c;
+        size_t end = c + 4 < n ? c + 4 : n;
+        for (size_t k = c + 1; k < end; k++)
+            if (heap.v[k].when < heap.v[best].when)
+                best = k;
+        if (e.when <= heap.v[best].when)
+            break;
+        heap_set(i, heap.v[best]);
+        i = best;
+    }
+    heap_set(i, e);
+}
+
+static void heap_publish(void)
+{
+    atomic_store_explicit(&heap.count, (int64_t)heap.n, memory_order_release);
+    atomic_store_explicit(&heap.next, heap.n ? heap.v[0].when : -1, memory_order_release);
+}
+
+/* Adds t at when; returns true if it became the earliest. heap.lock held. */
+static bool heap_add(rt_timer *t, int64_t when)
+{
+    if (heap.n == heap.cap) {
+        size_t ncap = heap.cap ? heap.cap * 2 : HEAP_MIN_CAP;
+        heap_ent *nv = realloc(heap.v, ncap * sizeof *nv);
+        if (!nv)
+            rt_fatal("out of memory allocating the timer heap", NULL);
+        heap.v = nv;
+        heap.cap = ncap;
+    }
+    t->when = when;
+    heap.v[heap.n] = (heap_ent){when, t};
+    t->idx = (ptrdiff_t)heap.n;
+    heap.n++;
+    sift_up(heap.n - 1);
+    heap_publish();
+    return t->idx == 0;
+}
+
+/* Removes t (which is in the heap). heap.lock held. */
+static void heap_remove(rt_timer *t)
+{
+    size_t i = (size_t)t->idx;
+    size_t last = heap.n - 1;
+    t->idx = -1;
+    heap.n = last;
+    if (i != last) {
+        heap_ent moved = heap.v[last];
+        heap_set(i, moved);
+        if (i > 0 && moved.when < heap.v[(i - 1) / 4].when)
+            sift_up(i);
+        else
+            sift_down(i);
+    }
+    if (heap.cap > HEAP_MIN_CAP && heap.n < heap.cap / 4) {
+        size_t ncap = heap.cap / 2;
+        heap_ent *nv = realloc(heap.v, ncap * sizeof *nv);
+        if (nv) {
+            heap.v = nv;
+            heap.cap = ncap;
+        }
+    }
+    heap_publish();
+}
+
+bool rt_timer_arm(rt_timer *t, int64_t when, int64_t period)
+{
+    rt_lock_acquire(&heap.lock);
+    t->period = period;
+    bool was = t->idx >= 0;
+    if (was)
+        heap_remove(t);
+    bool first = heap_add(t, when);
+    rt_lock_release(&heap.lock);
+    if (first)
+        rt_timers_changed(when);
+    return was;
+}
+
+bool rt_timer_disarm(rt_timer *t)
+{
+    rt_lock_acquire(&heap.lock);
+    bool was = t->idx >= 0;
+    if (was)
+        heap_remove(t);
+    rt_lock_release(&heap.lock);
+    return was;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Running timers (sched.c calls these)                                     */
+
+#define READY_BATCH 64
+
+int64_t rt_timers_run(int64_t now)
+{
+    int64_t next = atomic_load_explicit(&heap.next, memory_order_acquire);
+    if (next < 0 || next > now)
+        return next; /* nothing due: no lock */
+
+    rt_g *ready[READY_BATCH];
+    for (;;) {
+        size_t nready = 0;
+        rt_lock_acquire(&heap.lock);
+        while (heap.n > 0 && heap.v[0].when <= now && nready < READY_BATCH) {
+            rt_timer *t = heap.v[0].t;
+            if (!t->fire) {
+                heap_remove(t);
+                ready[nready++] = t->g; /* T6: last touch of t */
+                continue;
+            }
+            if (t->period > 0) {
+                int64_t w, step;
+                if (__builtin_mul_overflow(t->period, 1 + (now - t->when) / t->period, &step) ||
+                    __builtin_add_overflow(t->when, step, &w))
+                    w = INT64_MAX;
+                t->when = w;
+                heap.v[0].when = w;
+                sift_down(0);
+                heap_publish();
+            } else {
+                heap_remove(t);
+            }
+            t->fire(t, now); /* T3: under heap.lock */
+        }
+        bool more = heap.n > 0 && heap.v[0].when <= now;
+        next = heap.n ? heap.v[0].when : -1;
+        rt_lock_release(&heap.lock);
+        for (size_t i = 0; i < nready; i++)
+            rt_ready(ready[i], false);
+        if (!more)
+            return next;
+    }
+}
+
+int64_t rt_timers_pending(void)
+{
+    return atomic_load_explicit(&heap.count, memory_order_acquire);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sleep                                                                    */
+
+typedef struct sleep_unlock {
+    int64_t when;
+    bool first;
+} sleep_unlock;
+
+/* rt_park unlock_fn: releases heap.lock, then tells the scheduler about a
+ * new earliest deadline. Copies its arg (on the sleeper's stack) before
+ * unlocking: from then on the sleeper may be woken and gone (T6). */
+static bool sleep_unlock_fn(rt_g *g, void *arg)
+{
+    (void)g;
+    sleep_unlock su = *(sleep_unlock *)arg;
+    rt_lock_release(&heap.lock);
+    if (su.first)
+        rt_timers_changed(su.when);
+    return true;
+}
+
+RT_EXPORT void cgo_sleep_at(cgo_duration d, const cgo_site *site)
+{
+    if (d <= 0)
+        return;
+    rt_timer t = {.idx = -1};
+    t.g = rt_self();
+    int64_t when = rt_time_deadline(d);
+    rt_lock_acquire(&heap.lock);
+    sleep_unlock su = {when, heap_add(&t, when)};
+    rt_park(sleep_unlock_fn, &su, RT_WAIT_SLEEP, site);
+    if (RT_UNLIKELY(t.idx >= 0))
+        rt_fatal("sleep: woken before its timer fired", site);
+}
+
+RT_EXPORT void(cgo_sleep)(cgo_duration d) { cgo_sleep_at(d, NULL); }

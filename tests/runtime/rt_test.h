@@ -1,0 +1,206 @@
+/*
+ * rt_test.h — helpers for the scheduler/stack/panic tests (not a test file
+ * itself: only tests/runtime/test_*.c are test executables).
+ *
+ * Criterion runs every Test in its own forked process on a plain thread, so
+ * tests use the runtime from outside goroutines: they spawn goroutines and
+ * wait for them with test_wait_count(), a futex on an atomic counter that
+ * goroutines bump with test_count().
+ *
+ * Scale: tests that create very many goroutines multiply their counts by
+ * test_scale(): 1 normally, CGO_TEST_SCALE (a float, e.g. 0.01) if set,
+ * else 0.01 under AddressSanitizer, 0.002 under ThreadSanitizer (TSan
+ * counts every goroutine's fiber as a thread and dies beyond 8128 of them
+ * alive at once) and 0.001 under valgrind (their per-goroutine shadow
+ * state and slowdown make 1,000,000 goroutines impractical there).
+ *
+ * run_child(): forks a child (before the runtime starts in this process)
+ * that sets environment variables, runs a function that ends the process
+ * (a cgo_main program, a panic, an overflow...), and returns the child's
+ * exit status and everything it wrote to stderr (and stdout), so death
+ * tests can check both the exit code and the exact message.
+ */
+#ifndef CGO_RT_TEST_H
+#define CGO_RT_TEST_H
+
+#include "../../runtime/src/rt.h"
+#include "../../runtime/src/rt_sched.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifdef CGO_HAVE_VALGRIND_H
+#include <valgrind/valgrind.h>
+#endif
+
+static inline double test_scale(void)
+{
+    const char *s = getenv("CGO_TEST_SCALE");
+    if (s && *s)
+        return atof(s);
+#ifdef RUNNING_ON_VALGRIND
+    if (RUNNING_ON_VALGRIND)
+        return 0.001;
+#endif
+#if RT_TSAN
+    return 0.002;
+#elif RT_ASAN
+    return 0.01;
+#else
+    return 1.0;
+#endif
+}
+
+static inline long test_scaled(long n, long min)
+{
+    long v = (long)((double)n * test_scale());
+    return v < min ? min : v;
+}
+
+static inline int64_t test_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Goroutines count; plain threads wait (futex, no busy loop). */
+static inline void test_count(_Atomic uint32_t *c)
+{
+    atomic_fetch_add_explicit(c, 1, memory_order_release);
+    rt_futex_wake(c, 1 << 30);
+}
+
+/* Waits until *c >= target; false after timeout_s seconds. */
+static inline bool test_wait_count(_Atomic uint32_t *c, uint32_t target, int timeout_s)
+{
+    int64_t end = test_now() + (int64_t)timeout_s * 1000000000;
+    for (;;) {
+        uint32_t v = atomic_load_explicit(c, memory_order_acquire);
+        if (v >= target)
+            return true;
+        int64_t left = end - test_now();
+        if (left <= 0)
+            return false;
+        rt_futex_wait(c, v, left < 100000000 ? left : 100000000);
+    }
+}
+
+typedef struct child_result {
+    int status;      /* exit status, or 128 + signal */
+    char out[65536]; /* stderr + stdout, NUL-terminated */
+} child_result;
+
+/* env: NULL-terminated "NAME=value" list (may be NULL). fn must end the
+ * process; if it returns, the child exits 0. merge_stdout: stdout goes to
+ * the same pipe (else it is discarded). */
+static inline void run_child(child_result *r, const char *const *env, void (*fn)(void),
+                             bool merge_stdout)
+{
+    int p[2];
+    cr_assert_eq(pipe(p), 0);
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    cr_assert_neq(pid, -1);
+    if (pid == 0) {
+        close(p[0]);
+        dup2(p[1], 2);
+        if (merge_stdout) {
+            dup2(p[1], 1);
+        } else {
+            FILE *devnull = freopen("/dev/null", "w", stdout);
+            (void)devnull;
+        }
+        close(p[1]);
+        for (const char *const *e = env; e && *e; e++)
+            putenv((char *)*e);
+        fn();
+        fflush(stdout);
+        _exit(0);
+    }
+    close(p[1]);
+    size_t len = 0;
+    for (;;) {
+        ssize_t n = read(p[0], r->out + len, sizeof r->out - 1 - len);
+        if (n <= 0)
+            break;
+        len += (size_t)n;
+        if (len == sizeof r->out - 1)
+            break;
+    }
+    r->out[len] = '\0';
+    close(p[0]);
+    /* Drop sanitizer chatter ("==123==..." lines, e.g. LeakSanitizer's
+     * "Running thread N was not suspended" at exit) so tests can compare
+     * the runtime's own output exactly. */
+    char *w = r->out;
+    for (char *line = r->out; *line;) {
+        char *nl = strchr(line, '\n');
+        size_t n = nl ? (size_t)(nl - line) + 1 : strlen(line);
+        bool noise = line[0] == '=' && line[1] == '=' && line[2] >= '0' && line[2] <= '9';
+        if (!noise) {
+            memmove(w, line, n);
+            w += n;
+        }
+        line += n;
+    }
+    *w = '\0';
+    int st = 0;
+    cr_assert_eq(waitpid(pid, &st, 0), pid);
+    r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* Parks the calling goroutine/thread until test_wake(); used to build
+ * parked goroutines without the channel module. */
+typedef struct test_parker {
+    rt_lock lock;
+    rt_g *g;
+    bool woken;
+} test_parker;
+
+static inline bool test_parker_unlock(rt_g *g, void *arg)
+{
+    (void)g;
+    rt_lock_release(&((test_parker *)arg)->lock);
+    return true;
+}
+
+static inline void test_park(test_parker *p, rt_wait_reason reason, const cgo_site *site)
+{
+    rt_lock_acquire(&p->lock);
+    if (p->woken) {
+        rt_lock_release(&p->lock);
+        return;
+    }
+    p->g = rt_self();
+    rt_park(test_parker_unlock, p, reason, site);
+}
+
+/* Wakes the parker if it is parked (or makes its park return at once). */
+static inline void test_wake(test_parker *p, bool run_next)
+{
+    rt_lock_acquire(&p->lock);
+    p->woken = true;
+    rt_g *g = p->g;
+    p->g = NULL;
+    rt_lock_release(&p->lock);
+    if (g)
+        rt_ready(g, run_next);
+}
+
+/* True once the parker's goroutine has parked. */
+static inline bool test_parked(test_parker *p)
+{
+    rt_lock_acquire(&p->lock);
+    bool r = p->g != NULL;
+    rt_lock_release(&p->lock);
+    return r;
+}
+
+#endif /* CGO_RT_TEST_H */

@@ -1,0 +1,661 @@
+/*
+ * test_sched.c — the scheduler: spawning, argument copies, parking,
+ * readying, yield fairness, run-next, work stealing, CGO_PROCS, the thread
+ * pseudo-goroutine, 1,000,000 parked goroutines, FP control state.
+ *
+ * Every test body runs on a plain thread (Criterion), so it drives the
+ * runtime from outside (see rt_test.h). Counts of goroutines are scaled by
+ * test_scale() (CGO_TEST_SCALE, smaller under sanitizers and valgrind).
+ */
+#define _GNU_SOURCE
+#include "rt_test.h"
+
+#include <fenv.h>
+#include <pthread.h>
+
+static void set_procs_1(void) { setenv("CGO_PROCS", "1", 1); }
+static void set_procs_2(void) { setenv("CGO_PROCS", "2", 1); }
+
+/* ------------------------------------------------------------------------ */
+
+static _Atomic uint32_t counter;
+
+static void bump(void *arg)
+{
+    (void)arg;
+    test_count(&counter);
+}
+
+Test(sched, spawn_many_from_thread)
+{
+    uint32_t n = (uint32_t)test_scaled(100000, 1000);
+    for (uint32_t i = 0; i < n; i++)
+        cgo_go(bump, NULL, 0);
+    cr_assert(test_wait_count(&counter, n, 60), "only %u of %u ran", counter, n);
+    /* goroutines are counted until they have returned */
+    for (int i = 0; i < 1000 && cgo_num_goroutine() != 0; i++)
+        usleep(1000);
+    cr_assert_eq(cgo_num_goroutine(), 0);
+}
+
+static void spawn_tree(void *arg)
+{
+    int depth = *(int *)arg;
+    test_count(&counter);
+    if (depth == 0)
+        return;
+    int d = depth - 1;
+    cgo_go(spawn_tree, &d, sizeof d);
+    cgo_go(spawn_tree, &d, sizeof d);
+}
+
+Test(sched, spawn_from_goroutines)
+{
+    int depth = test_scale() < 1 ? 10 : 16;
+    uint32_t total = (1u << (depth + 1)) - 1;
+    cgo_go(spawn_tree, &depth, sizeof depth);
+    cr_assert(test_wait_count(&counter, total, 60), "%u of %u", counter, total);
+}
+
+/* ------------------------------------------------------------------------ */
+
+typedef struct big_args {
+    char bytes[1000];
+    int id;
+} big_args;
+
+static _Atomic uint32_t args_bad;
+
+static void check_args(void *arg)
+{
+    big_args *a = arg;
+    if (((uintptr_t)a & 15) != 0)
+        atomic_fetch_add(&args_bad, 1);
+    for (int i = 0; i < (int)sizeof a->bytes; i++)
+        if (a->bytes[i] != (char)(a->id + i))
+            atomic_fetch_add(&args_bad, 1);
+    test_count(&counter);
+}
+
+static void check_null_args(void *arg)
+{
+    if (arg != NULL)
+        atomic_fetch_add(&args_bad, 1);
+    test_count(&counter);
+}
+
+Test(sched, args_are_copied_and_aligned)
+{
+    big_args a;
+    for (int id = 0; id < 100; id++) {
+        a.id = id;
+        for (int i = 0; i < (int)sizeof a.bytes; i++)
+            a.bytes[i] = (char)(id + i);
+        cgo_go(check_args, &a, sizeof a);
+        memset(&a, 0xff, sizeof a); /* the goroutine must have its own copy */
+    }
+    cgo_go(check_null_args, NULL, 0);
+    cr_assert(test_wait_count(&counter, 101, 30));
+    cr_assert_eq(args_bad, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static test_parker ping_parker;
+static _Atomic uint32_t ping_state;
+
+static void parked_goroutine(void *arg)
+{
+    (void)arg;
+    rt_g *self = rt_self();
+    if (self->is_thread || self->id == 0)
+        atomic_store(&ping_state, 99);
+    test_park(&ping_parker, RT_WAIT_CHAN_RECV, CGO_HERE);
+    test_count(&ping_state);
+}
+
+Test(sched, park_and_ready_from_thread)
+{
+    cgo_go(parked_goroutine, NULL, 0);
+    for (int i = 0; i < 5000 && !test_parked(&ping_parker); i++)
+        usleep(1000);
+    cr_assert(test_parked(&ping_parker));
+    rt_g *g = ping_parker.g;
+    cr_assert_eq(atomic_load(&g->status), RT_G_WAITING);
+    cr_assert_eq(g->wait_reason, RT_WAIT_CHAN_RECV);
+    cr_assert_eq(atomic_load(&ping_state), 0);
+    test_wake(&ping_parker, false);
+    cr_assert(test_wait_count(&ping_state, 1, 10));
+    cr_assert_eq(atomic_load(&ping_state), 1);
+}
+
+/* unlock_fn returning false: the goroutine continues without parking. */
+static bool refuse_park(rt_g *g, void *arg)
+{
+    (void)g;
+    rt_lock_release(arg);
+    return false;
+}
+
+static void no_park(void *arg)
+{
+    (void)arg;
+    static rt_lock l;
+    for (int i = 0; i < 1000; i++) {
+        rt_lock_acquire(&l);
+        rt_park(refuse_park, &l, RT_WAIT_CHAN_SEND, NULL);
+        if (atomic_load(&rt_self()->status) != RT_G_RUNNING)
+            atomic_fetch_add(&args_bad, 1);
+    }
+    test_count(&counter);
+}
+
+Test(sched, unlock_fn_false_resumes)
+{
+    cgo_go(no_park, NULL, 0);
+    cr_assert(test_wait_count(&counter, 1, 10));
+    cr_assert_eq(args_bad, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* 1,000,000 goroutines parked at once.                                      */
+
+typedef struct park_node {
+    rt_g *g;
+    struct park_node *next;
+} park_node;
+
+static rt_lock park_list_lock;
+static park_node *park_list;
+static _Atomic uint32_t nparked, nresumed;
+
+static bool push_parked(rt_g *g, void *arg)
+{
+    park_node *n = arg;
+    n->g = g;
+    n->next = park_list;
+    park_list = n;
+    rt_lock_release(&park_list_lock);
+    test_count(&nparked);
+    return true;
+}
+
+static void park_forever_then_count(void *arg)
+{
+    (void)arg;
+    park_node node; /* on this goroutine's stack, like a channel waiter */
+    rt_lock_acquire(&park_list_lock);
+    rt_park(push_parked, &node, RT_WAIT_CHAN_RECV, NULL);
+    test_count(&nresumed);
+}
+
+static long rss_kib(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long pages = 0, rss = 0;
+    if (f) {
+        if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
+            rss = 0;
+        fclose(f);
+    }
+    return rss * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static int count_maps(void)
+{
+    FILE *f = fopen("/proc/self/maps", "r");
+    int n = 0, c;
+    if (!f)
+        return -1;
+    while ((c = fgetc(f)) != EOF)
+        n += c == '\n';
+    fclose(f);
+    return n;
+}
+
+Test(sched, million_parked, .timeout = 300)
+{
+    uint32_t n = (uint32_t)test_scaled(1000000, 2000);
+    rt_init();
+    long rss0 = rss_kib();
+    int maps0 = count_maps();
+    int64_t t0 = test_now();
+    for (uint32_t i = 0; i < n; i++)
+        cgo_go(park_forever_then_count, NULL, 0);
+    int64_t t1 = test_now();
+    cr_assert(test_wait_count(&nparked, n, 240), "%u of %u parked", nparked, n);
+    int64_t t2 = test_now();
+    long rss1 = rss_kib();
+    int maps1 = count_maps();
+    cr_assert_eq(cgo_num_goroutine(), (int)n);
+    double per_g = (double)(rss1 - rss0) * 1024.0 / n;
+    cr_log_info("%u goroutines: spawn %.0f ns each, all parked after %.2f s, %.0f bytes RSS "
+                "per parked goroutine, %d new mappings",
+                n, (double)(t1 - t0) / n, (double)(t2 - t0) / 1e9, per_g, maps1 - maps0);
+    fprintf(stderr, "million_parked: %u goroutines, spawn %.0f ns each, %.2f s to park all, "
+                    "%.0f B RSS per parked goroutine, %d new mappings\n",
+            n, (double)(t1 - t0) / n, (double)(t2 - t0) / 1e9, per_g, maps1 - maps0);
+    /* Stacks come from big chunks: far fewer mappings than goroutines.
+     * (Not under TSan, which maps memory for every goroutine's fiber.) */
+#if !RT_TSAN
+    cr_assert_lt(maps1 - maps0, 100 + (int)(n / 10000), "%d new mappings", maps1 - maps0);
+#endif
+#if !RT_ASAN && !RT_TSAN
+    if (test_scale() >= 1)
+        cr_assert_lt(per_g, 8192.0, "%.0f bytes per parked goroutine", per_g);
+#endif
+    /* Wake them all from this plain thread (global run queue). */
+    rt_lock_acquire(&park_list_lock);
+    park_node *list = park_list;
+    park_list = NULL;
+    rt_lock_release(&park_list_lock);
+    uint32_t woken = 0;
+    while (list) {
+        park_node *next = list->next; /* read before the goroutine may run */
+        rt_ready(list->g, false);
+        list = next;
+        woken++;
+    }
+    cr_assert_eq(woken, n);
+    cr_assert(test_wait_count(&nresumed, n, 240), "%u of %u resumed", nresumed, n);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Yield fairness: on one worker, yielding goroutines run round-robin.     */
+
+#define FAIR_G 4
+#define FAIR_ITERS 2000
+static _Atomic int fair_iter[FAIR_G];
+static _Atomic int fair_bad;
+
+static void fair_worker(void *arg)
+{
+    int me = *(int *)arg;
+    for (int i = 0; i < FAIR_ITERS; i++) {
+        atomic_store(&fair_iter[me], i);
+        for (int o = 0; o < FAIR_G; o++) {
+            int d = atomic_load(&fair_iter[o]) - i;
+            if (i > 2 && (d < -1 || d > 1))
+                atomic_fetch_add(&fair_bad, 1);
+        }
+        cgo_yield();
+    }
+    test_count(&counter);
+}
+
+static void fair_start(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < FAIR_G; i++)
+        cgo_go(fair_worker, &i, sizeof i);
+}
+
+Test(sched, yield_fairness_one_proc, .init = set_procs_1)
+{
+    cr_assert_eq(cgo_num_procs(), 1);
+    cgo_go(fair_start, NULL, 0);
+    cr_assert(test_wait_count(&counter, FAIR_G, 30));
+    cr_assert_eq(fair_bad, 0, "%d unfair observations", fair_bad);
+}
+
+/* A goroutine that never yields does not stop others on 2 workers, and a
+ * yielding loop lets everything queued behind it run. */
+static _Atomic bool stop_spin;
+
+static void spinner(void *arg)
+{
+    (void)arg;
+    while (!atomic_load(&stop_spin))
+        ;
+    test_count(&counter);
+}
+
+static void yielder(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < 100; i++) {
+        test_count(&ping_state);
+        cgo_yield();
+    }
+    atomic_store(&stop_spin, true);
+    test_count(&counter);
+}
+
+Test(sched, busy_goroutine_does_not_block_other_worker, .init = set_procs_2)
+{
+    cr_assert_eq(cgo_num_procs(), 2);
+    cgo_go(spinner, NULL, 0);
+    usleep(10000);
+    cgo_go(yielder, NULL, 0);
+    cr_assert(test_wait_count(&counter, 2, 30));
+    cr_assert_eq(atomic_load(&ping_state), 100);
+}
+
+/* ------------------------------------------------------------------------ */
+/* run-next: a goroutine readied with run_next runs right after its waker.  */
+
+static char order[16];
+static _Atomic int norder;
+static test_parker rn_parker;
+
+static void record(char c) { order[atomic_fetch_add(&norder, 1)] = c; }
+
+static void rn_waiter(void *arg)
+{
+    (void)arg;
+    test_park(&rn_parker, RT_WAIT_CHAN_RECV, NULL);
+    record('W');
+    test_count(&counter);
+}
+
+static void rn_filler(void *arg)
+{
+    record(*(char *)arg);
+    test_count(&counter);
+}
+
+static void rn_main(void *arg)
+{
+    bool run_next = *(bool *)arg;
+    cgo_go(rn_waiter, NULL, 0);
+    while (!test_parked(&rn_parker))
+        cgo_yield();
+    char a = 'a', b = 'b';
+    cgo_go(rn_filler, &a, 1);
+    cgo_go(rn_filler, &b, 1);
+    test_wake(&rn_parker, run_next);
+    record('M');
+    test_count(&counter);
+}
+
+Test(sched, run_next_runs_woken_goroutine_first, .init = set_procs_1)
+{
+    bool run_next = true;
+    cgo_go(rn_main, &run_next, sizeof run_next);
+    cr_assert(test_wait_count(&counter, 4, 30));
+    cr_assert_str_eq(order, "MWab");
+}
+
+Test(sched, without_run_next_woken_goroutine_queues, .init = set_procs_1)
+{
+    bool run_next = false;
+    cgo_go(rn_main, &run_next, sizeof run_next);
+    cr_assert(test_wait_count(&counter, 4, 30));
+    /* b was spawned last (run-next slot), then a, then W at the tail */
+    cr_assert_str_eq(order, "MbaW");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Work stealing: goroutines queued on one worker run on both.              */
+
+static _Atomic int ran_on[2];
+static _Atomic bool steal_gate;
+
+static void busy_2ms(void *arg)
+{
+    (void)arg;
+    /* Wait for the producer to have queued everything (spawning is slow
+     * under TSan), then burn 2 ms without yielding. */
+    while (!atomic_load(&steal_gate))
+        ;
+    int64_t end = test_now() + 2000000;
+    while (test_now() < end)
+        ;
+    int w = rt_sched_worker_index();
+    if (w >= 0 && w < 2)
+        atomic_fetch_add(&ran_on[w], 1);
+    test_count(&counter);
+}
+
+static void steal_producer(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < 64; i++) /* all land in this worker's run queue */
+        cgo_go(busy_2ms, NULL, 0);
+    atomic_store(&steal_gate, true);
+}
+
+Test(sched, work_stealing_two_procs, .init = set_procs_2)
+{
+    cgo_go(steal_producer, NULL, 0);
+    cr_assert(test_wait_count(&counter, 64, 60));
+    rt_sched_stats st;
+    rt_sched_get_stats(&st);
+    cr_log_info("steals %llu, ran on w0 %d w1 %d", (unsigned long long)st.steals,
+                ran_on[0], ran_on[1]);
+    cr_assert_gt(st.steals, 0);
+    cr_assert_gt(ran_on[0], 0);
+    cr_assert_gt(ran_on[1], 0);
+}
+
+Test(sched, procs_one_runs_everything_on_one_worker, .init = set_procs_1)
+{
+    cgo_go(steal_producer, NULL, 0);
+    cr_assert(test_wait_count(&counter, 64, 60));
+    rt_sched_stats st;
+    rt_sched_get_stats(&st);
+    cr_assert_eq(st.nprocs, 1);
+    cr_assert_eq(st.steals, 0);
+    cr_assert_eq(ran_on[0], 64);
+}
+
+Test(sched, procs_default_is_online_cpus)
+{
+    unsetenv("CGO_PROCS");
+    cr_assert_eq(cgo_num_procs(), (int)sysconf(_SC_NPROCESSORS_ONLN));
+}
+
+static void bad_procs_child(void)
+{
+    cgo_num_procs();
+}
+
+Test(sched, procs_invalid_is_fatal)
+{
+    child_result r;
+    const char *env[] = {"CGO_PROCS=zero", NULL};
+    run_child(&r, env, bad_procs_child, false);
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.out, "fatal error: invalid CGO_PROCS=\"zero\"") != NULL, "%s", r.out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Thread pseudo-goroutines                                                 */
+
+static test_parker thr_parker[4];
+static _Atomic uint32_t thr_done;
+
+static void *thread_parks(void *arg)
+{
+    test_parker *p = arg;
+    rt_g *self = rt_self();
+    if (!self->is_thread || self->id != 0 || rt_self() != self)
+        atomic_fetch_add(&args_bad, 1);
+    test_park(p, RT_WAIT_MUTEX, CGO_HERE);
+    if (atomic_load(&self->status) != RT_G_RUNNING)
+        atomic_fetch_add(&args_bad, 1);
+    test_count(&thr_done);
+    return NULL;
+}
+
+static void goroutine_wakes(void *arg)
+{
+    test_parker *p = *(test_parker **)arg;
+    while (!test_parked(p))
+        cgo_yield();
+    test_wake(p, false);
+}
+
+static void *thread_wakes(void *arg)
+{
+    test_parker *p = arg;
+    while (!test_parked(p))
+        usleep(100);
+    test_wake(p, false);
+    return NULL;
+}
+
+Test(sched, thread_pseudo_g_park_ready)
+{
+    pthread_t t[4], w[2];
+    for (int i = 0; i < 4; i++)
+        pthread_create(&t[i], NULL, thread_parks, &thr_parker[i]);
+    /* two woken by goroutines, two by other plain threads */
+    for (int i = 0; i < 2; i++) {
+        test_parker *p = &thr_parker[i];
+        cgo_go(goroutine_wakes, &p, sizeof p);
+    }
+    pthread_create(&w[0], NULL, thread_wakes, &thr_parker[2]);
+    pthread_create(&w[1], NULL, thread_wakes, &thr_parker[3]);
+    cr_assert(test_wait_count(&thr_done, 4, 30), "%u of 4 threads woken", thr_done);
+    for (int i = 0; i < 4; i++)
+        pthread_join(t[i], NULL);
+    for (int i = 0; i < 2; i++)
+        pthread_join(w[i], NULL);
+    cr_assert_eq(args_bad, 0);
+}
+
+static test_parker g_from_thread;
+
+static void parks_for_thread(void *arg)
+{
+    (void)arg;
+    test_park(&g_from_thread, RT_WAIT_CHAN_RECV, NULL);
+    test_count(&counter);
+}
+
+Test(sched, plain_thread_readies_goroutine)
+{
+    cgo_go(parks_for_thread, NULL, 0);
+    while (!test_parked(&g_from_thread))
+        usleep(100);
+    cr_assert_eq(counter, 0);
+    test_wake(&g_from_thread, true);
+    cr_assert(test_wait_count(&counter, 1, 10));
+}
+
+Test(sched, yield_on_plain_thread_returns)
+{
+    cgo_yield();
+    cr_assert_eq(cgo_num_goroutine(), 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Context switch state                                                     */
+
+static _Atomic int fp_bad;
+
+static void fp_up(void *arg)
+{
+    (void)arg;
+    fesetround(FE_UPWARD);
+    for (int i = 0; i < 200; i++) {
+        cgo_yield();
+        if (fegetround() != FE_UPWARD)
+            atomic_fetch_add(&fp_bad, 1);
+    }
+    test_count(&counter);
+}
+
+static void fp_default(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < 200; i++) {
+        cgo_yield();
+        if (fegetround() != FE_TONEAREST)
+            atomic_fetch_add(&fp_bad, 1);
+    }
+    test_count(&counter);
+}
+
+Test(sched, fp_rounding_mode_is_per_goroutine, .init = set_procs_1)
+{
+    cgo_go(fp_up, NULL, 0);
+    cgo_go(fp_default, NULL, 0);
+    cr_assert(test_wait_count(&counter, 2, 30));
+    cr_assert_eq(fp_bad, 0);
+}
+
+static void fp_inherit(void *arg)
+{
+    if (fegetround() != *(int *)arg)
+        atomic_fetch_add(&fp_bad, 1);
+    test_count(&counter);
+}
+
+Test(sched, fp_mode_inherited_from_creator)
+{
+    int mode = FE_DOWNWARD;
+    fesetround(mode);
+    cgo_go(fp_inherit, &mode, sizeof mode);
+    fesetround(FE_TONEAREST);
+    cr_assert(test_wait_count(&counter, 1, 10));
+    cr_assert_eq(fp_bad, 0);
+}
+
+/* Callee-saved registers survive switches: many live values across yields
+ * on several goroutines that migrate between workers. */
+static void regs_worker(void *arg)
+{
+    uint64_t seed = *(uint64_t *)arg;
+    uint64_t a = seed, b = seed * 3, c = seed * 5, d = seed * 7, e = seed * 11, f = seed * 13;
+    double x = (double)seed, y = x * 0.5;
+    for (int i = 0; i < 500; i++) {
+        cgo_yield();
+        a += 1, b += 3, c += 5, d += 7, e += 11, f += 13;
+        x += 1.0, y += 0.5;
+    }
+    if (a != seed + 500 || b != seed * 3 + 1500 || c != seed * 5 + 2500 ||
+        d != seed * 7 + 3500 || e != seed * 11 + 5500 || f != seed * 13 + 6500 ||
+        x != (double)seed + 500.0 || y != (double)seed * 0.5 + 250.0)
+        atomic_fetch_add(&fp_bad, 1);
+    test_count(&counter);
+}
+
+Test(sched, registers_preserved_across_switches)
+{
+    for (uint64_t s = 1; s <= 32; s++)
+        cgo_go(regs_worker, &s, sizeof s);
+    cr_assert(test_wait_count(&counter, 32, 30));
+    cr_assert_eq(fp_bad, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+
+Test(sched, rand_is_spread)
+{
+    int buckets[8] = {0};
+    for (int i = 0; i < 80000; i++)
+        buckets[rt_rand_n(8)]++;
+    for (int i = 0; i < 8; i++)
+        cr_assert(buckets[i] > 9000 && buckets[i] < 11000, "bucket %d: %d", i, buckets[i]);
+}
+
+static test_parker count_parkers[10];
+
+static void count_self(void *arg)
+{
+    test_park(*(test_parker **)arg, RT_WAIT_SLEEP, NULL);
+    test_count(&counter);
+}
+
+Test(sched, num_goroutine_counts_live_ones)
+{
+    cr_assert_eq(cgo_num_goroutine(), 0);
+    for (int i = 0; i < 10; i++) {
+        test_parker *p = &count_parkers[i];
+        cgo_go(count_self, &p, sizeof p);
+    }
+    cr_assert_eq(cgo_num_goroutine(), 10);
+    for (int i = 0; i < 10; i++) {
+        while (!test_parked(&count_parkers[i]))
+            usleep(100);
+    }
+    cr_assert_eq(cgo_num_goroutine(), 10);
+    for (int i = 0; i < 5; i++)
+        test_wake(&count_parkers[i], false);
+    cr_assert(test_wait_count(&counter, 5, 10));
+    for (int i = 0; i < 1000 && cgo_num_goroutine() != 5; i++)
+        usleep(1000);
+    cr_assert_eq(cgo_num_goroutine(), 5);
+}

@@ -1,0 +1,308 @@
+/*
+ * test_stack.c — goroutine stacks: CGO_STACK_SIZE, guard pages (all three
+ * guard kinds), stack overflow reports, reuse and release of stacks.
+ *
+ * Death tests fork a child with run_child() (rt_test.h) and check its exit
+ * status (2) and its exact stderr.
+ */
+#define _GNU_SOURCE
+#include "rt_test.h"
+
+#include "../../runtime/src/stack.h"
+
+#if RT_ASAN
+#define DEFAULT_STACK 262144
+#else
+#define DEFAULT_STACK 65536
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Overflow                                                                 */
+
+static int recurse(int n)
+{
+    volatile char buf[512];
+    buf[0] = (char)n;
+    buf[511] = (char)n;
+    if (n == 0)
+        return buf[0];
+    return recurse(n - 1) + buf[511];
+}
+
+static _Atomic int sink;
+
+static void overflow_fn(void *arg)
+{
+    (void)arg;
+    atomic_store(&sink, recurse(100000000));
+}
+
+static const cgo_site ovf_site = {"ovf.gc", 12};
+
+static int overflow_main(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    cgo_go_at(overflow_fn, NULL, 0, &ovf_site);
+    for (;;)
+        cgo_yield();
+    return 0;
+}
+
+static void overflow_child(void)
+{
+    char *argv[] = {"ovf", NULL};
+    cgo_main(overflow_main, 1, argv);
+}
+
+static void expect_overflow(const char *const *env, long size)
+{
+    child_result r;
+    run_child(&r, env, overflow_child, false);
+    char want[256];
+    snprintf(want, sizeof want,
+             "fatal error: stack overflow in goroutine 2 (created at ovf.gc:12); "
+             "raise CGO_STACK_SIZE (now %ld)\n\ngoroutine 2 [running]:\n\tcreated at ovf.gc:12\n",
+             size);
+    cr_assert_eq(r.status, 2, "status %d, output:\n%s", r.status, r.out);
+    cr_assert(strncmp(r.out, want, strlen(want)) == 0, "got:\n%s\nwant prefix:\n%s", r.out, want);
+    /* the rest of the dump lists goroutine 1 */
+    cr_assert(strstr(r.out, "\ngoroutine 1 [") != NULL, "%s", r.out);
+}
+
+Test(stack, overflow_is_fatal_with_guard_page)
+{
+    expect_overflow(NULL, DEFAULT_STACK);
+}
+
+Test(stack, overflow_is_fatal_with_mprotect_guard)
+{
+    const char *env[] = {"CGO_STACK_GUARD=mprotect", NULL};
+    expect_overflow(env, DEFAULT_STACK);
+}
+
+Test(stack, overflow_is_fatal_with_canary_fallback)
+{
+    const char *env[] = {"CGO_STACK_GUARD=canary", NULL};
+    expect_overflow(env, DEFAULT_STACK);
+}
+
+Test(stack, overflow_reports_configured_size)
+{
+    const char *env[] = {"CGO_STACK_SIZE=32k", NULL};
+    expect_overflow(env, 32768);
+}
+
+/* Touching the page right below the stack is caught as an overflow: the
+ * guard really is there. */
+static void touch_guard(void *arg)
+{
+    (void)arg;
+    volatile char *p = (volatile char *)rt_self()->stack_lo - 1;
+    *p = 1;
+}
+
+static int guard_main(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    cgo_go_at(touch_guard, NULL, 0, &ovf_site);
+    for (;;)
+        cgo_yield();
+    return 0;
+}
+
+static void guard_child(void)
+{
+    char *argv[] = {"guard", NULL};
+    cgo_main(guard_main, 1, argv);
+}
+
+Test(stack, guard_page_below_every_stack)
+{
+    child_result r;
+    run_child(&r, NULL, guard_child, false);
+    cr_assert_eq(r.status, 2, "%d\n%s", r.status, r.out);
+    cr_assert(strstr(r.out, "fatal error: stack overflow in goroutine 2 (created at ovf.gc:12)") ==
+                  r.out, "%s", r.out);
+}
+
+/* Canary mode: a clobbered canary is caught when the goroutine switches
+ * out. */
+static void clobber_canary(void *arg)
+{
+    (void)arg;
+    *(volatile uint64_t *)rt_self()->stack_lo = 0;
+    cgo_yield();
+}
+
+static int canary_main(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    cgo_go_at(clobber_canary, NULL, 0, &ovf_site);
+    for (;;)
+        cgo_yield();
+    return 0;
+}
+
+static void canary_child(void)
+{
+    char *argv[] = {"canary", NULL};
+    cgo_main(canary_main, 1, argv);
+}
+
+Test(stack, canary_checked_at_switch)
+{
+    child_result r;
+    const char *env[] = {"CGO_STACK_GUARD=canary", NULL};
+    run_child(&r, env, canary_child, false);
+    cr_assert_eq(r.status, 2, "%d\n%s", r.status, r.out);
+    cr_assert(strstr(r.out, "fatal error: stack overflow in goroutine 2 (created at ovf.gc:12)") ==
+                  r.out, "%s", r.out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* CGO_STACK_SIZE                                                           */
+
+static _Atomic uint32_t done;
+
+/* Uses about `kib` KiB of stack. */
+static int use_stack(int kib)
+{
+    volatile char buf[1024];
+    buf[0] = 1;
+    buf[1023] = 2;
+    return kib <= 1 ? buf[0] : use_stack(kib - 1) + buf[1023] - 2;
+}
+
+static void deep_fn(void *arg)
+{
+    atomic_store(&sink, use_stack(*(int *)arg));
+    test_count(&done);
+}
+
+Test(stack, big_stack_size_allows_deep_recursion)
+{
+    setenv("CGO_STACK_SIZE", "1M", 1);
+    rt_init();
+    rt_sched_stats st;
+    rt_sched_get_stats(&st);
+    cr_assert_geq(st.stack_size, 1u << 20);
+    int kib = 700;
+    cgo_go(deep_fn, &kib, sizeof kib);
+    cr_assert(test_wait_count(&done, 1, 30));
+}
+
+Test(stack, size_suffixes)
+{
+    setenv("CGO_STACK_SIZE", "256k", 1);
+    rt_init();
+    rt_sched_stats st;
+    rt_sched_get_stats(&st);
+    cr_assert_geq(st.stack_size, 256u << 10);
+    cr_assert_lt(st.stack_size, (256u << 10) + 8192);
+    cr_assert_eq(rt_stack_requested(), 256u << 10);
+}
+
+Test(stack, size_has_a_minimum)
+{
+    setenv("CGO_STACK_SIZE", "1000", 1);
+    rt_init();
+    cr_assert_eq(rt_stack_requested(), 16384);
+    rt_sched_stats st;
+    rt_sched_get_stats(&st);
+    cr_assert_geq(st.stack_size, 16384);
+}
+
+static void bad_size_child(void)
+{
+    rt_init();
+}
+
+Test(stack, invalid_size_is_fatal)
+{
+    child_result r;
+    const char *env[] = {"CGO_STACK_SIZE=12x", NULL};
+    run_child(&r, env, bad_size_child, false);
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.out, "fatal error: invalid CGO_STACK_SIZE=\"12x\"") == r.out, "%s", r.out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reuse and release                                                        */
+
+static void nothing(void *arg)
+{
+    (void)arg;
+    test_count(&done);
+}
+
+Test(stack, stacks_are_reused)
+{
+    uint32_t rounds = (uint32_t)test_scaled(200, 20);
+    for (uint32_t r = 0; r < rounds; r++) {
+        for (int i = 0; i < 100; i++)
+            cgo_go(nothing, NULL, 0);
+        cr_assert(test_wait_count(&done, (r + 1) * 100, 30));
+    }
+    rt_sched_stats st;
+    rt_sched_get_stats(&st);
+    /* 20,000 goroutines, at most a few hundred stacks ever */
+    cr_assert_lt(st.slots_in_use, 1000, "%llu slots for %u goroutines",
+                 (unsigned long long)st.slots_in_use, rounds * 100);
+}
+
+static test_parker *parkers;
+
+static void park_then_done(void *arg)
+{
+    test_park(&parkers[*(int *)arg], RT_WAIT_CHAN_RECV, NULL);
+    test_count(&done);
+}
+
+static long rss_kib(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long pages = 0, rss = 0;
+    if (f) {
+        if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
+            rss = 0;
+        fclose(f);
+    }
+    return rss * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static void dirty_then_park(void *arg)
+{
+    atomic_store(&sink, use_stack(40)); /* dirty 40 KiB of the stack */
+    park_then_done(arg);
+}
+
+Test(stack, pooled_stacks_beyond_cap_are_released)
+{
+    int n = (int)test_scaled(20000, 2000);
+    parkers = calloc((size_t)n, sizeof *parkers);
+    long rss0 = rss_kib();
+    for (int i = 0; i < n; i++)
+        cgo_go(dirty_then_park, &i, sizeof i);
+    for (int i = 0; i < n; i++)
+        while (!test_parked(&parkers[i]))
+            usleep(100);
+    long rss1 = rss_kib();
+    for (int i = 0; i < n; i++)
+        test_wake(&parkers[i], false);
+    cr_assert(test_wait_count(&done, (uint32_t)n, 60));
+    for (int i = 0; i < 2000 && cgo_num_goroutine() != 0; i++)
+        usleep(1000);
+    usleep(20000);
+    rt_sched_stats st;
+    rt_sched_get_stats(&st);
+    long rss2 = rss_kib();
+    cr_log_info("rss: before %ld KiB, %d parked %ld KiB, after %ld KiB; %llu slots kept", rss0,
+                n, rss1, rss2, (unsigned long long)st.slots_in_use);
+    /* at most the pools: 64 per worker plus the global 1024 */
+    cr_assert_leq(st.slots_in_use, (uint64_t)(64 * st.nprocs + 1024));
+#if !RT_ASAN && !RT_TSAN
+    cr_assert_lt(rss2 - rss0, (rss1 - rss0) / 2, "before %ld, peak %ld, after %ld KiB", rss0, rss1,
+                 rss2);
+#endif
+    free(parkers);
+}

@@ -1,0 +1,246 @@
+/*
+ * parse.c — parsing, and the syntax check of dialect code.
+ *
+ * tree-sitter recovers from every error and marks it with ERROR or MISSING
+ * nodes. Those are reported only when they concern the dialect: a MISSING
+ * token inside a dialect construct, or an ERROR region that lies inside a
+ * dialect construct or contains one (a dialect node, or a dialect keyword
+ * token such as `go` or `<-`). Every other error region is plain C that the
+ * C compiler will judge; it is copied through untouched.
+ */
+#include "parse.h"
+
+#include "cgoc_grammar.h"
+#include "diag.h"
+#include "source.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The node types the dialect adds to C, with the words diagnostics use. */
+static const struct {
+    const char *type;
+    const char *human;
+} dialect_nodes[] = {
+    {"channel_type", "channel type"},
+    {"make_expression", "make expression"},
+    {"send_statement", "send statement"},
+    {"receive_expression", "receive expression"},
+    {"receive_assignment", "receive statement"},
+    {"for_range_statement", "for-range loop"},
+    {"go_statement", "'go' statement"},
+    {"defer_statement", "'defer' statement"},
+    {"select_statement", "select statement"},
+    {"select_case", "select case"},
+    {"select_default", "select default"},
+};
+
+/* Anonymous tokens that only the dialect produces. */
+static const char *const dialect_tokens[] = {"go", "defer", "select", "chan", "<-", "chan<-"};
+
+static const char *dialect_human(const char *type)
+{
+    for (size_t i = 0; i < sizeof dialect_nodes / sizeof *dialect_nodes; i++)
+        if (strcmp(dialect_nodes[i].type, type) == 0)
+            return dialect_nodes[i].human;
+    return NULL;
+}
+
+bool parse_is_dialect_node(TSNode node)
+{
+    return ts_node_is_named(node) && dialect_human(ts_node_type(node)) != NULL;
+}
+
+static bool is_dialect_token(TSNode node)
+{
+    if (ts_node_is_named(node))
+        return false;
+    const char *type = ts_node_type(node);
+    for (size_t i = 0; i < sizeof dialect_tokens / sizeof *dialect_tokens; i++)
+        if (strcmp(dialect_tokens[i], type) == 0)
+            return true;
+    return false;
+}
+
+bool parse_source(const source *src, parsed *out)
+{
+    out->parser = ts_parser_new();
+    out->tree = NULL;
+    if (!out->parser || !ts_parser_set_language(out->parser, tree_sitter_cgoc())) {
+        diag_tool_error("the cgoc grammar does not load into this tree-sitter library "
+                        "(language version %u)",
+                        ts_language_version(tree_sitter_cgoc()));
+        parse_free(out);
+        return false;
+    }
+    out->tree = ts_parser_parse_string(out->parser, NULL, src->text, (uint32_t)src->len);
+    if (!out->tree) {
+        diag_tool_error("cannot parse '%s'", src->path);
+        parse_free(out);
+        return false;
+    }
+    return true;
+}
+
+void parse_free(parsed *p)
+{
+    if (p->tree)
+        ts_tree_delete(p->tree);
+    if (p->parser)
+        ts_parser_delete(p->parser);
+    p->tree = NULL;
+    p->parser = NULL;
+}
+
+/* The nearest dialect construct enclosing node (or node itself), or a null
+ * node. */
+static TSNode dialect_ancestor(TSNode node)
+{
+    for (; !ts_node_is_null(node); node = ts_node_parent(node))
+        if (parse_is_dialect_node(node))
+            return node;
+    return node;
+}
+
+void parse_walk(TSNode root, walk_step (*visit)(TSNode node, void *ctx), void *ctx)
+{
+    TSTreeCursor cursor = ts_tree_cursor_new(root);
+    for (;;) {
+        walk_step step = visit(ts_tree_cursor_current_node(&cursor), ctx);
+        if (step == WALK_STOP)
+            break;
+        if (step == WALK_INTO && ts_tree_cursor_goto_first_child(&cursor))
+            continue;
+        bool done = false;
+        while (!ts_tree_cursor_goto_next_sibling(&cursor))
+            if (!ts_tree_cursor_goto_parent(&cursor)) {
+                done = true;
+                break;
+            }
+        if (done)
+            break;
+    }
+    ts_tree_cursor_delete(&cursor);
+}
+
+static walk_step find_dialect_visit(TSNode node, void *ctx)
+{
+    if (parse_is_dialect_node(node) || is_dialect_token(node)) {
+        *(TSNode *)ctx = node;
+        return WALK_STOP;
+    }
+    return WALK_INTO;
+}
+
+/* The first dialect node or dialect token inside node, or a null node. */
+static TSNode find_dialect_inside(TSNode node)
+{
+    TSNode found = {0};
+    parse_walk(node, find_dialect_visit, &found);
+    return found;
+}
+
+/* End of the last token before offset, skipping white space and comments,
+ * which is where clang puts "expected ';'". */
+static size_t end_of_previous_token(const source *src, size_t offset)
+{
+    while (offset > 0 && strchr(" \t\r\n", src->text[offset - 1]))
+        offset--;
+    return offset;
+}
+
+/* A short, printable excerpt of the source at node, for "unexpected 'x'". */
+static void excerpt(const source *src, TSNode node, char *out, size_t size)
+{
+    size_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+    size_t n = 0;
+    for (size_t i = start; i < end && n + 4 < size; i++) {
+        char c = src->text[i];
+        if (c == '\n')
+            break;
+        out[n++] = c;
+    }
+    if (n + 4 >= size || (start + n < end && src->text[start + n] != '\n'))
+        out[n++] = '.', out[n++] = '.', out[n++] = '.';
+    out[n] = '\0';
+}
+
+static void report_missing(TSNode node, const source *src)
+{
+    TSNode construct = dialect_ancestor(ts_node_parent(node));
+    const char *type = ts_node_type(node);
+    size_t at = end_of_previous_token(src, ts_node_start_byte(node));
+    const char *human = ts_node_is_null(construct) ? NULL : dialect_human(ts_node_type(construct));
+    bool is_token = !ts_node_is_named(node);
+    if (human)
+        diag_at(src, at, DIAG_ERROR, is_token ? type : NULL, "expected %s%s%s after %s",
+                is_token ? "'" : "", type, is_token ? "'" : "", human);
+    else
+        diag_at(src, at, DIAG_ERROR, is_token ? type : NULL, "expected %s%s%s", is_token ? "'" : "",
+                type, is_token ? "'" : "");
+}
+
+/* An ERROR region that concerns the dialect. Says what was expected where
+ * the construct makes that clear. */
+static void report_error_region(TSNode error, TSNode dialect, const source *src)
+{
+    char text[64];
+    TSNode first = ts_node_child_count(error) ? ts_node_child(error, 0) : error;
+    const char *first_type = ts_node_type(first);
+    const char *lead = ts_node_is_named(dialect) ? NULL : ts_node_type(dialect);
+
+    if (strcmp(first_type, "go") == 0 || strcmp(first_type, "defer") == 0) {
+        diag_at(src, ts_node_end_byte(first), DIAG_ERROR, NULL,
+                "expected a function call or a '{' block after '%s'", first_type);
+    } else if (strcmp(first_type, "case") == 0 && lead && strcmp(lead, "<-") == 0) {
+        diag_at(src, ts_node_start_byte(first), DIAG_ERROR, NULL,
+                "channel operation in a 'case' outside of a select statement");
+    } else {
+        TSNode construct = dialect_ancestor(ts_node_parent(error));
+        const char *human = ts_node_is_null(construct) ? NULL : dialect_human(ts_node_type(construct));
+        TSNode culprit = ts_node_child_count(error) ? ts_node_child(error, 0) : error;
+        excerpt(src, culprit, text, sizeof text);
+        if (human)
+            diag_at(src, ts_node_start_byte(error), DIAG_ERROR, NULL, "unexpected '%s' in %s", text, human);
+        else
+            diag_at(src, ts_node_start_byte(error), DIAG_ERROR, NULL,
+                    "cannot parse this code around '%s'", lead ? lead : dialect_human(ts_node_type(dialect)));
+    }
+}
+
+typedef struct check_ctx {
+    const source *src;
+    bool uses_dialect;
+} check_ctx;
+
+static walk_step check_visit(TSNode node, void *arg)
+{
+    check_ctx *ctx = arg;
+    if (diag_too_many())
+        return WALK_STOP;
+    if (parse_is_dialect_node(node))
+        ctx->uses_dialect = true;
+    if (ts_node_is_missing(node)) {
+        if (!ts_node_is_null(dialect_ancestor(ts_node_parent(node))))
+            report_missing(node, ctx->src);
+        return WALK_OVER;
+    }
+    if (strcmp(ts_node_type(node), "ERROR") == 0) {
+        TSNode dialect = dialect_ancestor(ts_node_parent(node));
+        if (ts_node_is_null(dialect))
+            dialect = find_dialect_inside(node);
+        if (!ts_node_is_null(dialect)) {
+            ctx->uses_dialect = true;
+            report_error_region(node, dialect, ctx->src);
+        }
+        return WALK_OVER; /* one report per region: its inside is not parsed C */
+    }
+    return WALK_INTO;
+}
+
+void parse_check_syntax(const parsed *p, const source *src, bool *uses_dialect)
+{
+    check_ctx ctx = {src, false};
+    parse_walk(ts_tree_root_node(p->tree), check_visit, &ctx);
+    *uses_dialect = ctx.uses_dialect;
+}
