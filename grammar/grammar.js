@@ -43,24 +43,29 @@ module.exports = grammar(C, {
   name: 'cgoc',
 
   conflicts: ($, original) => original.concat([
+    // `chan int signed`: as stock C's [_type_specifier, sized_type_specifier].
+    [$._channel_element, $.sized_type_specifier],
     // `make(` : make_expression, or a call of a function named make.
     [$.make_expression, $._keyword_identifier],
     // `chan(` : chan(TYPE), or a call of a function named chan.
     [$.channel_type, $._keyword_identifier],
     // `x, ok = <-c;` : comma-ok receive, or C's comma expression.
     [$.receive_assignment, $._expression_not_binary],
-    [$.receive_assignment, $._expression_not_binary, $._send_channel],
-    // select cases: `case T v = <-c:` vs `case x = <-c:` / `case x <- v:`.
-    [$._type_specifier, $._expression_not_binary, $._send_channel],
-    [$._type_specifier, $._expression_not_binary, $._send_channel, $.select_case],
-    [$._expression_not_binary, $._send_channel],
-    [$._expression_not_binary, $._send_channel, $.select_case],
-    [$._expression_not_binary, $.select_case],
-    // `<-chan T` (type) vs `<-chan` (receive from a variable named chan).
-    [$.channel_type, $.receive_expression],
   ]),
 
+  // The tree-sitter CLI 0.20.8 that generates this parser reads the regex
+  // class \s as [ \t\r\n] only; the CLI that generated the stock
+  // tree-sitter-c parser also counts \v and \f (form feeds are common in old
+  // headers). Spell the class out so that plain C lexes exactly as stock.
+  extras: $ => [
+    /[ \t\n\v\f\r]|\\\r?\n/,
+    $.comment,
+  ],
+
   rules: {
+    // Same rule as stock, with \S spelled out (see extras).
+    preproc_arg: _ => token(prec(-1, /[^ \t\n\v\f\r]([^/\n]|\/[^*]|\\\r?\n)*/)),
+
     // ---- Channel types (dialect.md §2) -----------------------------------
 
     _type_specifier: ($, original) => choice(
@@ -72,13 +77,17 @@ module.exports = grammar(C, {
     // else is written chan(TYPE-NAME). The `<-` of a send-only `chan<- T`
     // binds to the leftmost chan, as in Go: `chan<- chan int` is a send-only
     // channel of `chan int`.
+    // `chan(x);` and `sizeof(chan(x))` read as a call of a function named
+    // chan when x could be a typedef name or a variable (negative dynamic
+    // precedence on the parenthesised forms); `chan(T) v;` and
+    // `chan(T *)` can only be types.
     channel_type: $ => choice(
       prec.right(2, seq('chan', field('element', $._channel_element))),
-      prec(2, seq('chan', '(', field('element', $.type_descriptor), ')')),
-      prec.right(3, seq('chan', '<-', field('element', $._channel_element))),
-      prec(3, seq('chan', '<-', '(', field('element', $.type_descriptor), ')')),
+      prec.dynamic(-1, seq('chan', '(', field('element', $.type_descriptor), prec(2, ')'))),
+      prec.right(2, seq('chan', '<-', field('element', $._channel_element))),
+      seq('chan', '<-', '(', field('element', $.type_descriptor), prec(2, ')')),
       prec.right(1, seq('<-', 'chan', field('element', $._channel_element))),
-      prec(1, seq('<-', 'chan', '(', field('element', $.type_descriptor), ')')),
+      seq('<-', 'chan', '(', field('element', $.type_descriptor), prec(1, ')')),
     ),
 
     _channel_element: $ => choice(
@@ -105,6 +114,19 @@ module.exports = grammar(C, {
       $._keyword_identifier,
     ),
 
+    // At statement start the dialect's words are keywords, so a label spelled
+    // like one needs its own rule: `select: ...`, `goto select;` stay C.
+    labeled_statement: ($, original) => choice(
+      original,
+      seq(
+        field('label', alias($._keyword_label, $.statement_identifier)),
+        ':',
+        $._statement,
+      ),
+    ),
+
+    _keyword_label: _ => choice('go', 'defer', 'select', 'chan', 'make'),
+
     // Words that are keywords where their construct can start and plain
     // identifiers in every expression.
     _keyword_identifier: $ => alias(choice('select', 'chan', 'make'), $.identifier),
@@ -114,13 +136,13 @@ module.exports = grammar(C, {
       field('channel', $._expression),
     )),
 
-    make_expression: $ => prec(PREC.CALL, seq(
+    make_expression: $ => seq(
       'make',
       '(',
       field('type', $.channel_type),
       optional(seq(',', field('capacity', $._expression))),
       ')',
-    )),
+    ),
 
     // ---- Statements (§4–7) -----------------------------------------------
 

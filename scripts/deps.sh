@@ -11,7 +11,12 @@ set -euo pipefail
 cgoc_packages() {
     local pkgs=(gcc make cmake pkg-config libtree-sitter-dev libclang-dev)
     if [ "${1:-build}" = test ]; then
-        pkgs+=(libcriterion-dev clang valgrind nodejs npm)
+        pkgs+=(libcriterion-dev clang valgrind)
+        # Node.js often comes from elsewhere than Debian (NodeSource ships
+        # npm inside its nodejs package, and Debian's npm then conflicts):
+        # ask apt only for what is not already on PATH.
+        command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
+        command -v npm >/dev/null 2>&1 || pkgs+=(npm)
     fi
     echo "${pkgs[@]}"
 }

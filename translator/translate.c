@@ -2,11 +2,13 @@
 #include "translate.h"
 
 #include "buf.h"
+#include "lower.h"
 #include "diag.h"
 #include "output.h"
 #include "parse.h"
 #include "source.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,23 +32,111 @@ void translate_options_free(translate_options *opt)
     opt->ncompiler_args = 0;
 }
 
-/* Reports each outermost dialect construct as not yet translatable. The
- * lowering of the constructs lands with the translator proper; until then a
- * file that uses them is refused with a clear message, never mistranslated. */
-static walk_step report_untranslated(TSNode node, void *src)
+/* The .gc path as a C string literal, for #line and sites. */
+static void path_literal(const char *path, buf *out)
 {
-    if (diag_too_many())
-        return WALK_STOP;
-    if (!parse_is_dialect_node(node))
-        return WALK_INTO;
-    diag_at(src, ts_node_start_byte(node), DIAG_ERROR, NULL,
-            "this version of cgoc parses but cannot yet translate '%s'", ts_node_type(node));
-    return WALK_OVER;
+    buf_puts(out, "\"");
+    for (const char *p = path; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            buf_puts(out, "\\");
+        buf_append(out, p, 1);
+    }
+    buf_puts(out, "\"");
+}
+
+static bool ends_line(const buf *b) { return b->len == 0 || b->data[b->len - 1] == '\n'; }
+
+/* Lower mode over the translation unit: each top-level declaration is
+ * emitted into its own stream so that the file-scope helpers it needs can
+ * be placed before it. */
+static void lower_unit(lower *L, TSNode root, stream *main_out)
+{
+    L->render = false;
+    L->out = main_out;
+    size_t pos = 0;
+    TSTreeCursor cur = ts_tree_cursor_new(root);
+    if (ts_tree_cursor_goto_first_child(&cur)) {
+        do {
+            TSNode child = ts_tree_cursor_current_node(&cur);
+            L->out = main_out;
+            emit_src(L, pos, ts_node_start_byte(child));
+            stream decl = {.text = {0}, .vline = main_out->vline};
+            L->file_scope.vline = -1;
+            L->out = &decl;
+            emit_node(L, child);
+            L->out = main_out;
+            if (L->file_scope.text.len) {
+                if (!ends_line(&main_out->text))
+                    buf_puts(&main_out->text, "\n");
+                buf_append(&main_out->text, L->file_scope.text.data, L->file_scope.text.len);
+                L->file_scope.text.len = 0;
+                if (L->opt->line_markers) {
+                    unsigned line, col;
+                    source_position(L->src, ts_node_start_byte(child), &line, &col);
+                    buf_printf(&main_out->text, "#line %u %s\n", line, buf_cstr(&L->path_literal));
+                    for (unsigned i = 1; i < col; i++)
+                        buf_puts(&main_out->text, " ");
+                }
+            }
+            buf_append(&main_out->text, decl.text.data ? decl.text.data : "", decl.text.len);
+            main_out->vline = decl.vline;
+            buf_free(&decl.text);
+            pos = ts_node_end_byte(child);
+        } while (ts_tree_cursor_goto_next_sibling(&cur));
+    }
+    ts_tree_cursor_delete(&cur);
+    emit_src(L, pos, L->src->len);
+}
+
+static void lower_free(lower *L)
+{
+    free(L->ranges);
+    for (size_t i = 0; i < L->nhelpers; i++) {
+        free(L->helpers[i].key);
+        free(L->helpers[i].name);
+    }
+    free(L->helpers);
+    buf_free(&L->file_scope.text);
+    buf_free(&L->path_literal);
+    types_free(L->types);
+}
+
+static bool translate_dialect(const translate_options *opt, const source *src, const parsed *p, buf *out)
+{
+    unsigned errors_before = diag_error_count();
+    lower L = {.src = src, .opt = opt};
+    path_literal(src->path, &L.path_literal);
+    TSNode root = ts_tree_root_node(p->tree);
+
+    /* Render pass: the C text clang types. */
+    stream rendered = {.text = {0}, .vline = -1};
+    L.render = true;
+    L.out = &rendered;
+    emit_gen(&L, "%s", types_prelude());
+    emit_node(&L, root);
+    L.types = types_check(opt, src, rendered.text.data, rendered.text.len);
+    buf_free(&rendered.text);
+    if (!L.types) {
+        lower_free(&L);
+        return false;
+    }
+
+    /* Lower pass: the output. */
+    stream main_out = {.text = {0}, .vline = -1};
+    buf_puts(&main_out.text, "#include <cgo.h>\ntypedef cgo_chan *cgoc_chan;\n");
+    lower_unit(&L, root, &main_out);
+    L.out = &main_out;
+    main_finish(&L);
+    bool ok = diag_error_count() == errors_before;
+    if (ok)
+        buf_append(out, main_out.text.data, main_out.text.len);
+    buf_free(&main_out.text);
+    lower_free(&L);
+    return ok;
 }
 
 bool translate_source(const translate_options *opt, const source *src, buf *out)
 {
-    (void)opt; /* consulted by the lowering passes */
     unsigned errors_before = diag_error_count();
     parsed p;
     if (!parse_source(src, &p))
@@ -54,10 +144,10 @@ bool translate_source(const translate_options *opt, const source *src, buf *out)
 
     bool uses_dialect = false;
     parse_check_syntax(&p, src, &uses_dialect);
-    if (diag_error_count() == errors_before && uses_dialect)
-        parse_walk(ts_tree_root_node(p.tree), report_untranslated, (void *)src);
     bool ok = diag_error_count() == errors_before;
-    if (ok) {
+    if (ok && uses_dialect) {
+        ok = translate_dialect(opt, src, &p, out);
+    } else if (ok) {
         /* No dialect construct: the output is the input, byte for byte. */
         buf_append(out, src->text, src->len);
     }

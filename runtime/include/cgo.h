@@ -183,10 +183,25 @@ void cgo_sleep_at(cgo_duration d, const cgo_site *site);
 void cgo_sleep(cgo_duration d);
 #define cgo_sleep(d) cgo_sleep_at((d), CGO_HERE)
 
-/* A channel of int64_t that receives cgo_now() once, after d. The runtime
- * frees it once its value has been received; cgo_after_release() frees it
- * early (stopping the timer) when the value will never be received. */
+/* A channel of int64_t (capacity 1) that receives cgo_now() once, at or
+ * after d from now (d <= 0: at once). Meant for one receive, Go's
+ * `case <-time.After(d):`. Ownership: the channel belongs to the runtime;
+ * the operation that receives its value (cgo_chan_recv/tryrecv or a select
+ * that chose that case) frees it, together with its timer, before
+ * returning. So the caller must:
+ *  - receive from it in at most one operation at a time (one goroutine),
+ *    and not use it at all once its value has been received;
+ *  - never close it, free it with cgo_chan_free, or send on it;
+ *  - call cgo_after_release(c) exactly once if its value will never be
+ *    received: the translator does so for a `case <-cgo_after(d):` after a
+ *    select (with or without default) that chose another case. */
 cgo_chan *cgo_after(cgo_duration d);
+
+/* Stops c's timer and frees c and the timer, whether or not the value was
+ * already sent into c (an unreceived value is discarded). c must come from
+ * cgo_after and its value must not have been received; no operation on c
+ * may be in progress. NULL is a no-op; a channel not from cgo_after panics
+ * ("cgo_after_release: not a channel from cgo_after"). Never blocks. */
 void cgo_after_release(cgo_chan *c);
 
 /* One-shot timer whose channel (capacity 1) receives cgo_now() at expiry. */

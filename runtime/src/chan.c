@@ -74,6 +74,18 @@
  *   size" (elem_size 0 or > 65536), "free of channel with blocked
  *   goroutines". Locks are released before panicking.
  *
+ * Receive hook (rt.h; only cgo_after's channels have one)
+ *   H1  recv_hook/recv_hook_arg are written once before the channel is
+ *       shared and never again, so a receiver reads them without the lock,
+ *       while it knows c is alive: at the start of the operation (select:
+ *       under its locks, for the chosen case only).
+ *   H2  The hook runs once per value received (never for a close), on the
+ *       receiving side, after every channel lock is released and after any
+ *       rt_ready of a sender; it is the operation's last access to c. The
+ *       sender side never calls it (time.c's timer callbacks send with the
+ *       heap lock held; freeing c there would race with a select relocking
+ *       c in its step 6).
+ *
  * Nil channels: send/receive park forever (reasons "chan send (nil chan)"
  * and "chan receive (nil chan)", nobody can wake them); the non-blocking
  * forms return "not ready"; len/cap return 0; free is a no-op; close panics.
@@ -340,6 +352,9 @@ bool rt_chan_recv(cgo_chan *c, void *elem, bool *ok, bool block, const cgo_site 
             return false;
         park_forever(RT_WAIT_CHAN_RECV_NIL, site);
     }
+    /* H1: c is alive here (the caller holds it); after a wake-up it may
+     * not be, so the immutable hook is read now. */
+    rt_chan_recv_hook hook = c->recv_hook;
     /* Non-blocking fast path. Order matters: empty, then closed (acquire
      * loads keep it). If we saw "empty" and then "not closed", the channel
      * was empty and open at the moment of the first load. If it is closed,
@@ -373,6 +388,8 @@ bool rt_chan_recv(cgo_chan *c, void *elem, bool *ok, bool block, const cgo_site 
         rt_ready(g, true);
         if (ok)
             *ok = true;
+        if (RT_UNLIKELY(hook))
+            hook(c, c->recv_hook_arg);
         return true;
     }
     if (atomic_load_explicit(&c->qcount, memory_order_relaxed) > 0) {
@@ -380,6 +397,8 @@ bool rt_chan_recv(cgo_chan *c, void *elem, bool *ok, bool block, const cgo_site 
         rt_lock_release(&c->lock);
         if (ok)
             *ok = true;
+        if (RT_UNLIKELY(hook))
+            hook(c, c->recv_hook_arg);
         return true;
     }
     if (!block) {
@@ -389,6 +408,7 @@ bool rt_chan_recv(cgo_chan *c, void *elem, bool *ok, bool block, const cgo_site 
 
     rt_g *self = rt_self();
     rt_waiter w = {.g = self, .elem = elem, .chan = c};
+    void *hook_arg = c->recv_hook_arg; /* H1: before parking */
     self->param = NULL;
     rt_chan_enqueue(c, &c->recvq, &w);
     rt_park(rt_unlock_park_fn, &c->lock, RT_WAIT_CHAN_RECV, site);
@@ -396,7 +416,23 @@ bool rt_chan_recv(cgo_chan *c, void *elem, bool *ok, bool block, const cgo_site 
     check_wakeup(self, &w, site);
     if (ok)
         *ok = w.success;
+    if (RT_UNLIKELY(hook) && w.success)
+        hook(c, hook_arg);
     return true;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Receive hook (rt.h)                                                      */
+
+void rt_chan_set_recv_hook(cgo_chan *c, rt_chan_recv_hook fn, void *arg)
+{
+    c->recv_hook = fn;
+    c->recv_hook_arg = arg;
+}
+
+void *rt_chan_recv_hook_arg(const cgo_chan *c)
+{
+    return c->recv_hook ? c->recv_hook_arg : NULL;
 }
 
 #undef cgo_chan_recv

@@ -44,6 +44,10 @@ struct cgo_chan {
     rt_waitq recvq;             /* blocked receivers (plain and select) */
     rt_waitq sendq;             /* blocked senders (plain and select) */
     unsigned char *buf;         /* cap * elem_size bytes right after the header */
+    /* Receive hook (rt.h): set before c is shared, immutable after, so
+     * read without the lock while c is known to be alive. */
+    rt_chan_recv_hook recv_hook;
+    void *recv_hook_arg;
 };
 
 /* ---- Queues (c->lock held) ------------------------------------------- */

@@ -10,7 +10,9 @@
  *   panic.c   panics, fatal errors, goroutine dumps, SIGQUIT
  *   chan.c, select.c   channels and select
  *   sync.c    mutex, rwmutex, waitgroup, once, cond
- *   time.c    clock, timer heap, sleep, after, timers, tickers
+ *   time.c    clock, timer heap, sleep
+ *   time_chan.c   cgo_after, timers, tickers, cgo_after_func (on time.c's
+ *             heap; frees after channels through chan.c's receive hook)
  *
  * Nothing outside runtime/ includes this file; the translator and users see
  * only cgo.h.
@@ -178,6 +180,23 @@ int64_t rt_timers_pending(void);
 /* sched.c: time.c calls this after adding a timer whose deadline is when,
  * so a worker sleeping past `when` is woken to run it in time. */
 void rt_timers_changed(int64_t when);
+
+/* ------------------------------------------------------------------------ */
+/* Channel receive hook, between chan.c/select.c and time_chan.c            */
+
+/* time_chan.c frees a cgo_after channel (and its timer) once its one value
+ * has been received. fn(c, arg) is called once per VALUE received from c
+ * (never for a receive that reports a close), by the receiving goroutine or
+ * thread, after it has released every channel lock and as its last access
+ * to c for that operation, so fn may free c. Never called on the sender's
+ * side: the sender of an after channel is a timer callback running under the
+ * timer heap lock inside rt_timers_run. Set once, right after
+ * cgo_chan_make_at and before c is shared; immutable afterwards. A channel
+ * without a hook pays one predicted-not-taken branch per receive. */
+typedef void (*rt_chan_recv_hook)(cgo_chan *c, void *arg);
+void rt_chan_set_recv_hook(cgo_chan *c, rt_chan_recv_hook fn, void *arg);
+/* The arg given to rt_chan_set_recv_hook; NULL if c has no hook. */
+void *rt_chan_recv_hook_arg(const cgo_chan *c);
 
 /* ------------------------------------------------------------------------ */
 /* Panics and diagnostics (panic.c)                                         */

@@ -133,6 +133,10 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#ifdef CGO_HAVE_VALGRIND_H
+#include <valgrind/valgrind.h>
+#endif
+
 #if RT_ASAN
 void __sanitizer_start_switch_fiber(void **fake_stack_save, const void *bottom, size_t size);
 void __sanitizer_finish_switch_fiber(void *fake_stack_save, const void **bottom_old,
@@ -155,9 +159,13 @@ void rt_ctx_trampoline(void);
 #define GLOBAL_TICKS 61
 #define RUNNEXT_STREAK_MAX 64
 #define STEAL_TRIES 4
+#define RUNNEXT_GRACE_NS 3000 /* a stealer leaves a victim's runnext alone this long */
 #define SPIN_NS 20000      /* extra spinning of an idle worker before sleeping */
 #define GFREE_LOCAL_MAX 64
 #define GFREE_GLOBAL_MAX 1024  /* hot g headers+stacks kept beyond the local lists */
+#define GCLEAN_MAX 65536       /* clean dead slots kept beyond that (one page each) */
+#define GCLEAN_RELEASE 64      /* clean slots an idle worker releases per round */
+#define CLEAN_MARK 0xc1ea5a17c1ea5a17ULL
 
 enum { ACT_NONE = 0, ACT_PARK, ACT_YIELD, ACT_EXIT };
 
@@ -169,7 +177,7 @@ typedef struct rt_worker {
     int action;                 /* what the goroutine that switched out wants */
     bool (*park_fn)(rt_g *, void *);
     void *park_arg;
-    uint32_t schedtick;
+    _Atomic uint32_t schedtick; /* owner writes (relaxed); stealers read it */
     uint32_t runnext_streak;
     bool spinning;
     rt_gx *gfree;               /* local free list of dead g headers */
@@ -221,6 +229,10 @@ static struct {
     rt_lock gfree_lock;
     rt_gx *gfree;
     _Atomic int ngfree;         /* written under gfree_lock, read racily */
+    rt_gx *gclean;              /* gfree_lock: dead goroutines with clean stacks */
+    _Atomic int ngclean;        /* written under gfree_lock, read racily */
+    uintptr_t page_mask;        /* page size - 1 */
+    bool clean_ok;              /* the clean marker may be used (no sanitizer/valgrind) */
 
     rt_lock timer_lock;
     _Atomic int64_t timer_hint;
@@ -404,6 +416,27 @@ static rt_gx *runq_get(rt_worker *w, bool *inherit)
     return NULL;
 }
 
+/* A stealer found next in v's runnext. It is usually a goroutine that v's
+ * current one just readied and is about to hand its worker to (a channel
+ * handoff): taking it would move one side of a ping-pong pair to another
+ * worker, and every later operation would bounce the channel's cache lines
+ * between CPUs. So, as Go's runqgrab does, give v a grace period: false if
+ * v schedules (its schedtick moves) or runnext changes within
+ * RUNNEXT_GRACE_NS; true if v is still busy with something else. */
+static bool runnext_stale(rt_worker *v, rt_gx *next)
+{
+    uint32_t tick = atomic_load_explicit(&v->schedtick, memory_order_relaxed);
+    int64_t until = now_ns() + RUNNEXT_GRACE_NS;
+    do {
+        for (int i = 0; i < 16; i++)
+            spin_pause();
+        if (atomic_load_explicit(&v->schedtick, memory_order_relaxed) != tick ||
+            atomic_load_explicit(&v->runnext, memory_order_relaxed) != next)
+            return false;
+    } while (now_ns() < until);
+    return true;
+}
+
 /* Grabs up to half of v's ring into batch (RUNQ_SIZE/2 entries). */
 static uint32_t runq_grab(rt_worker *v, rt_gx **batch, bool steal_next)
 {
@@ -415,7 +448,8 @@ static uint32_t runq_grab(rt_worker *v, rt_gx **batch, bool steal_next)
         if (n == 0) {
             if (steal_next) {
                 rt_gx *next = atomic_load_explicit(&v->runnext, memory_order_relaxed);
-                if (next && atomic_compare_exchange_strong_explicit(
+                if (next && runnext_stale(v, next) &&
+                    atomic_compare_exchange_strong_explicit(
                                 &v->runnext, &next, NULL, memory_order_acquire,
                                 memory_order_relaxed)) {
                     batch[0] = next;
@@ -812,11 +846,76 @@ static rt_gx *g_alloc(rt_worker *w)
         if (g)
             return g;
     }
+    if (atomic_load_explicit(&sched.ngclean, memory_order_relaxed) > 0) {
+        rt_lock_acquire(&sched.gfree_lock);
+        g = sched.gclean;
+        if (g) {
+            sched.gclean = gnext(g);
+            atomic_store_explicit(&sched.ngclean, sched.ngclean - 1, memory_order_relaxed);
+        }
+        rt_lock_release(&sched.gfree_lock);
+        if (g)
+            return g;
+    }
     g = rt_stack_alloc();
 #if RT_TSAN
     g->g.tsan_fiber = __tsan_create_fiber(0);
 #endif
     return g;
+}
+
+/* The clean marker: a word at the bottom of the page that holds the
+ * goroutine header (the top of its slot). g_setup writes it when the
+ * argument block and first frame leave room; a goroutine whose stack grows
+ * past its first page usually overwrites it. Frames need not write every
+ * word, so a surviving marker is confirmed with mincore(). */
+static inline uint64_t *g_clean_mark(rt_gx *g)
+{
+    return (uint64_t *)(((uintptr_t)g->g.stack_hi - 1) & ~sched.page_mask);
+}
+
+/* g is dead: did its stack stay within its top page? Then releasing its
+ * slot would free that one page (a madvise and a TLB shootdown) only for
+ * the next goroutine to fault it back in. */
+static bool g_stack_clean(rt_gx *g)
+{
+    if (!sched.clean_ok || *g_clean_mark(g) != CLEAN_MARK)
+        return false;
+    /* No page of the stack below the top one may be resident. */
+    unsigned char vec[256];
+    uintptr_t ps = sched.page_mask + 1;
+    uintptr_t lo = (uintptr_t)g->g.stack_lo, hi = (uintptr_t)g_clean_mark(g);
+    while (lo < hi) {
+        size_t npages = (size_t)((hi - lo) / ps);
+        if (npages > sizeof vec)
+            npages = sizeof vec;
+        if (mincore((void *)lo, npages * ps, vec) != 0)
+            return false;
+        for (size_t i = 0; i < npages; i++)
+            if (vec[i] & 1)
+                return false;
+        lo += npages * ps;
+    }
+    return true;
+}
+
+/* On g0, no lock held, every worker idle: releases up to GCLEAN_RELEASE
+ * slots of the clean pool; true if some remain. */
+static bool gclean_release(void)
+{
+    rt_gx *v[GCLEAN_RELEASE];
+    int n = 0;
+    rt_lock_acquire(&sched.gfree_lock);
+    while (n < GCLEAN_RELEASE && sched.gclean) {
+        v[n++] = sched.gclean;
+        sched.gclean = gnext(sched.gclean);
+    }
+    atomic_store_explicit(&sched.ngclean, sched.ngclean - n, memory_order_relaxed);
+    bool more = sched.gclean != NULL;
+    rt_lock_release(&sched.gfree_lock);
+    for (int i = 0; i < n; i++)
+        g_release_to_stack(v[i]);
+    return more;
 }
 
 /* On w's g0: g is dead and switched out for good. */
@@ -844,6 +943,10 @@ static void g_free(rt_worker *w, rt_gx *g)
             x->g.sched_next = gptr(sched.gfree);
             sched.gfree = x;
             sched.ngfree++;
+        } else if (sched.ngclean < GCLEAN_MAX && g_stack_clean(x)) {
+            x->g.sched_next = gptr(sched.gclean);
+            sched.gclean = x;
+            atomic_store_explicit(&sched.ngclean, sched.ngclean + 1, memory_order_relaxed);
         } else {
             x->g.sched_next = gptr(rel);
             rel = x;
@@ -912,6 +1015,11 @@ static void g_setup(rt_gx *g, void (*fn)(void *), const void *args, size_t size,
 #else
 #error "no context switch for this CPU"
 #endif
+    /* The clean marker, below the initial frame with a cache line to spare
+     * (else it is left as is: whatever the arguments put there). */
+    uint64_t *mark = g_clean_mark(g);
+    if (sched.clean_ok && (uintptr_t)(mark + 1) + 64 <= (uintptr_t)sp)
+        *mark = CLEAN_MARK;
     g->g.id = atomic_fetch_add_explicit(&sched.next_goid, 1, memory_order_relaxed);
     g->g.is_thread = false;
     g->g.create_site = site;
@@ -975,9 +1083,10 @@ static rt_gx *find_runnable(rt_worker *w, bool *inherit)
     rt_gx *g;
 top:
     *inherit = false;
-    w->schedtick++;
+    uint32_t tick = atomic_load_explicit(&w->schedtick, memory_order_relaxed) + 1;
+    atomic_store_explicit(&w->schedtick, tick, memory_order_relaxed);
     check_timers();
-    if (w->schedtick % GLOBAL_TICKS == 0 && (g = grq_get(w, 1)))
+    if (tick % GLOBAL_TICKS == 0 && (g = grq_get(w, 1)))
         goto found;
     if ((g = runq_get(w, inherit)))
         goto found;
@@ -1070,6 +1179,12 @@ top:
                 timeout = 0;
         }
     }
+    /* Every worker idle: give the clean pool's pages back, a batch at a
+     * time, until work arrives. */
+    while (atomic_load_explicit(&sched.ngclean, memory_order_relaxed) > 0 &&
+           atomic_load_explicit(&sched.npidle, memory_order_relaxed) == sched.nprocs &&
+           atomic_load_explicit(&w->sema, memory_order_acquire) == 0 && gclean_release())
+        ;
     atomic_fetch_add_explicit(&w->n_sleeps, 1, memory_order_relaxed);
     while (atomic_load_explicit(&w->sema, memory_order_acquire) == 0) {
         if (timeout == 0)
@@ -1283,6 +1398,13 @@ static void init_common(void)
     sched.nprocs = (int)n;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     sched.spin_ok = n > 1 && n <= ncpu;
+    long ps = sysconf(_SC_PAGESIZE);
+    sched.page_mask = (uintptr_t)(ps > 0 ? ps : 4096) - 1;
+    sched.clean_ok = !RT_ASAN && !RT_TSAN;
+#ifdef CGO_HAVE_VALGRIND_H
+    if (RUNNING_ON_VALGRIND)
+        sched.clean_ok = false;
+#endif
     rt_stack_init();
     /* Workers never move: g0 pointers in them are used by goroutines. */
     void *mem = NULL;

@@ -50,6 +50,10 @@
  *   S5  The waker follows chan.c's W2: data, success, g->param, unlock,
  *       then rt_ready; it never touches the waiter after rt_ready.
  *
+ * Receive hook (chan.c H1/H2): only for the chosen receive case and only
+ * for a value, read under the locks, run after sel_unlock and rt_ready as
+ * the select's last access to that channel.
+ *
  * Memory: waiters and the order arrays live on the caller's stack for up to
  * SEL_STACK live cases, else in one malloc'd block freed before returning.
  *
@@ -148,8 +152,9 @@ static void sort_by_chan(const cgo_select_case *cases, int *a, int n)
 
 /* Pass 1 on one case (every lock held). Returns true if it proceeded; *wake
  * is then the goroutine to ready after unlocking (or NULL). A send on a
- * closed channel sets *closed_send instead. */
-static bool try_case(cgo_select_case *cs, rt_g **wake, bool *closed_send)
+ * closed channel sets *closed_send instead; a receive of a value (not a
+ * close) sets *got_value. */
+static bool try_case(cgo_select_case *cs, rt_g **wake, bool *closed_send, bool *got_value)
 {
     cgo_chan *c = cs->chan;
     if (cs->dir == CGO_SELECT_SEND) {
@@ -173,12 +178,14 @@ static bool try_case(cgo_select_case *cs, rt_g **wake, bool *closed_send)
         *wake = rt_chan_take(c, sw, cs->elem);
         if (cs->ok)
             *cs->ok = true;
+        *got_value = true;
         return true;
     }
     if (atomic_load_explicit(&c->qcount, memory_order_relaxed) > 0) {
         rt_chan_buf_get(c, cs->elem);
         if (cs->ok)
             *cs->ok = true;
+        *got_value = true;
         return true;
     }
     if (atomic_load_explicit(&c->closed, memory_order_relaxed)) {
@@ -250,14 +257,21 @@ static int select_general(cgo_select_case *cases, int ncases, int live, bool has
     for (int k = 0; k < norder; k++) {
         int i = pollorder[k];
         rt_g *wake = NULL;
-        bool closed_send = false;
-        if (try_case(&cases[i], &wake, &closed_send)) {
+        bool closed_send = false, got_value = false;
+        if (try_case(&cases[i], &wake, &closed_send, &got_value)) {
+            /* chan.c H1/H2: a value received from a channel with a hook
+             * (cgo_after) runs it after every lock is released. */
+            cgo_chan *c = cases[i].chan;
+            rt_chan_recv_hook hook = got_value ? c->recv_hook : NULL;
+            void *hook_arg = c->recv_hook_arg;
             sel_unlock(&ls);
             free(heap);
             if (closed_send)
                 rt_panic("send on closed channel", site);
             if (wake)
                 rt_ready(wake, true);
+            if (RT_UNLIKELY(hook))
+                hook(c, hook_arg);
             return i;
         }
     }
@@ -291,6 +305,14 @@ static int select_general(cgo_select_case *cases, int ncases, int live, bool has
     sel_lock(&ls);
     rt_waiter *won = self->param;
     self->param = NULL;
+    /* chan.c H1: the won case's hook, read while its channel is locked. */
+    rt_chan_recv_hook hook = NULL;
+    void *hook_arg = NULL;
+    if (won && won->success && cases[won->case_index].dir == CGO_SELECT_RECV) {
+        hook = won->chan->recv_hook;
+        hook_arg = won->chan->recv_hook_arg;
+    }
+    cgo_chan *won_chan = won ? won->chan : NULL;
     for (int k = 0; k < norder; k++) {
         rt_waiter *w = &waiters[k];
         if (w == won)
@@ -311,6 +333,8 @@ static int select_general(cgo_select_case *cases, int ncases, int live, bool has
     } else if (cases[i].ok) {
         *cases[i].ok = success;
     }
+    if (RT_UNLIKELY(hook))
+        hook(won_chan, hook_arg);
     return i;
 }
 

@@ -181,9 +181,10 @@ fi
 if [ "$ext" = gh ]; then
     # A header: it must compile on its own (syntax and types).
     for cc in $compilers; do
-        if ! "$cc" "${cflags[@]}" -fsyntax-only -x c "$out_c" 2>"$work/$cc.log"; then
-            fail "$cc: the translated header does not compile cleanly"
-            show "$work/$cc.log" "$cc"
+        label=${cc##*/}
+        if ! "$cc" "${cflags[@]}" -fsyntax-only -x c "$out_c" 2>"$work/$label.log"; then
+            fail "$label: the translated header does not compile cleanly"
+            show "$work/$label.log" "$label"
         fi
     done
     if [ $failures -ne 0 ]; then
@@ -237,30 +238,31 @@ run_program() { # <binary> <label> [env assignments...]
 }
 
 for cc in $compilers; do
+    label=${cc##*/}
     if ! command -v "$cc" >/dev/null 2>&1; then
         fail "compiler '$cc' not found"
         continue
     fi
     if [ $runnable = 1 ]; then
-        if ! "$cc" "${cflags[@]}" "$out_c" "$lib" -lpthread -o "$work/prog-$cc" 2>"$work/$cc.log"; then
-            fail "$cc: the output does not compile cleanly"
-            show "$work/$cc.log" "$cc"
+        if ! "$cc" "${cflags[@]}" "$out_c" "$lib" -lpthread -o "$work/prog-$label" 2>"$work/$label.log"; then
+            fail "$label: the output does not compile cleanly"
+            show "$work/$label.log" "$label"
             continue
         fi
-        note "$cc: compiled"
-        run_program "$work/prog-$cc" "$cc"
+        note "$label: compiled"
+        run_program "$work/prog-$label" "$label"
         if [ "$cc" = "${compilers%% *}" ]; then
             # One worker thread, and more workers than cores: the output must
             # not depend on the schedule.
-            run_program "$work/prog-$cc" "$cc-procs1" CGO_PROCS=1
-            run_program "$work/prog-$cc" "$cc-procs4" CGO_PROCS=4
+            run_program "$work/prog-$label" "$label-procs1" CGO_PROCS=1
+            run_program "$work/prog-$label" "$label-procs4" CGO_PROCS=4
         fi
     else
-        if ! "$cc" "${cflags[@]}" -c "$out_c" -o "$work/$name-$cc.o" 2>"$work/$cc.log"; then
-            fail "$cc: the output does not compile cleanly"
-            show "$work/$cc.log" "$cc"
+        if ! "$cc" "${cflags[@]}" -c "$out_c" -o "$work/$name-$label.o" 2>"$work/$label.log"; then
+            fail "$label: the output does not compile cleanly"
+            show "$work/$label.log" "$label"
         else
-            note "$cc: compiled (no $base.stdout: not run)"
+            note "$label: compiled (no $base.stdout: not run)"
         fi
     fi
 done

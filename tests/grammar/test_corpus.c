@@ -1,5 +1,5 @@
 /* test_corpus.c — the grammar's corpus: every snippet in
- * tests/grammar/corpus/*.txt is parsed with tree_sitter_cgoc() and its tree
+ * tests/grammar/corpus/NAME.txt is parsed with tree_sitter_cgoc() and its tree
  * (ts_node_string, whitespace-normalised) must equal the expected
  * S-expression, as `tree-sitter test` would check it (the tree-sitter CLI is
  * not needed).
@@ -217,4 +217,71 @@ Test(grammar_queries, highlights_compile_and_mark_the_dialect)
     ts_parser_delete(parser);
     ts_query_delete(q);
     free(text);
+}
+
+/* Channel direction is in anonymous tokens, which S-expressions do not show:
+ * render each channel type back, with [] around a nested element, to check
+ * that `<-` binds to the leftmost chan, as in Go. */
+static void render_type(const char *code, TSNode node, char *out, size_t cap)
+{
+    size_t len = strlen(out);
+    if (strcmp(ts_node_type(node), "channel_type") != 0) {
+        uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+        snprintf(out + len, cap - len, "%.*s", (int)(e - s), code + s);
+        return;
+    }
+    TSNode first = ts_node_child(node, 0), second = ts_node_child(node, 1);
+    const char *prefix = strcmp(ts_node_type(first), "<-") == 0    ? "<-chan "
+                         : strcmp(ts_node_type(second), "<-") == 0 ? "chan<- "
+                                                                   : "chan ";
+    snprintf(out + len, cap - len, "%s", prefix);
+    TSNode elem = ts_node_child_by_field_name(node, "element", 7);
+    cr_assert(!ts_node_is_null(elem));
+    bool nested = strcmp(ts_node_type(elem), "channel_type") == 0;
+    bool paren = strcmp(ts_node_type(elem), "type_descriptor") == 0;
+    len = strlen(out);
+    snprintf(out + len, cap - len, "%s", nested ? "[" : paren ? "(" : "");
+    render_type(code, elem, out, cap);
+    len = strlen(out);
+    snprintf(out + len, cap - len, "%s", nested ? "]" : paren ? ")" : "");
+}
+
+Test(grammar_corpus, channel_direction_binds_to_the_leftmost_chan)
+{
+    static const struct {
+        const char *type, *want;
+    } cases[] = {
+        {"chan int", "chan int"},
+        {"chan<- int", "chan<- int"},
+        {"<-chan int", "<-chan int"},
+        {"chan chan int", "chan [chan int]"},
+        {"chan<- chan int", "chan<- [chan int]"},
+        {"chan <-chan int", "chan<- [chan int]"},
+        {"chan chan<- int", "chan [chan<- int]"},
+        {"chan<- <-chan int", "chan<- [<-chan int]"},
+        {"<-chan <-chan int", "<-chan [<-chan int]"},
+        {"<-chan chan<- int", "<-chan [chan<- int]"},
+        {"<-chan chan int", "<-chan [chan int]"},
+        {"chan (<-chan int)", "chan (<-chan int)"},
+        {"chan<- (int *)", "chan<- (int *)"},
+        {"<-chan (char *)", "<-chan (char *)"},
+        {"chan chan chan<- int", "chan [chan [chan<- int]]"},
+    };
+    TSParser *parser = ts_parser_new();
+    ts_parser_set_language(parser, tree_sitter_cgoc());
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char code[128], got[256] = "";
+        snprintf(code, sizeof code, "%s x;\n", cases[i].type);
+        TSTree *tree = ts_parser_parse_string(parser, NULL, code, (uint32_t)strlen(code));
+        TSNode root = ts_tree_root_node(tree);
+        cr_expect(!ts_node_has_error(root), "'%s' does not parse", code);
+        TSNode decl = ts_node_named_child(root, 0);
+        TSNode type = ts_node_child_by_field_name(decl, "type", 4);
+        if (!ts_node_is_null(type) && strcmp(ts_node_type(type), "channel_type") == 0)
+            render_type(code, type, got, sizeof got);
+        cr_expect_str_eq(got, cases[i].want, "'%s' parses as '%s', expected '%s'", cases[i].type,
+                         got, cases[i].want);
+        ts_tree_delete(tree);
+    }
+    ts_parser_delete(parser);
 }

@@ -47,18 +47,22 @@ static int64_t slow_factor(void)
     return SANITIZED ? 5 : 1;
 }
 
-/* Work scale: 1 normally, smaller under sanitizers/valgrind (CGO_TEST_SCALE
- * overrides: a divisor). */
-static int scale_div(void)
+/* Work scale (as rt_test.h's test_scale): CGO_TEST_SCALE (a factor, e.g.
+ * 0.01) if set; CGO_TEST_SMALL=1 (the valgrind ctest) or valgrind: 0.01;
+ * sanitizers: 0.1; else 1. */
+static double scale(void)
 {
     const char *s = getenv("CGO_TEST_SCALE");
-    if (s && atoi(s) > 0)
-        return atoi(s);
-    return SANITIZED || RUNNING_ON_VALGRIND ? 10 : 1;
+    if (s && *s && atof(s) > 0)
+        return atof(s);
+    s = getenv("CGO_TEST_SMALL");
+    if ((s && *s == '1') || RUNNING_ON_VALGRIND)
+        return 0.01;
+    return SANITIZED ? 0.1 : 1.0;
 }
 static int scaled(int n)
 {
-    int r = n / scale_div();
+    int r = (int)(n * scale());
     return r > 0 ? r : 1;
 }
 

@@ -1,0 +1,164 @@
+#!/bin/sh
+# bench/run.sh — build the C (cgoc runtime) and Go benchmarks and compare
+# them. Every workload runs for cgoc and Go interleaved (c, go, c, go, ...),
+# BENCH_REPS times each (default 5), first at the default worker count and
+# then at one worker (CGO_PROCS=1 / GOMAXPROCS=1). Prints, per mode, a table
+# of medians, the ratio cgoc/Go and the target from the benchmarks issue,
+# then fib's speedup of 2 workers over 1 and the 1,000,000-goroutine
+# parked run.
+#
+#   bench/run.sh                     full run (about 10 minutes on 2 cores)
+#   BENCH_REPS=3 bench/run.sh        fewer repetitions
+#   BENCH_SIZE=small bench/run.sh    tiny sizes: a smoke run of a few seconds
+#   BENCH_ONLY="pingpong ring" bench/run.sh   a subset of the workloads
+#   BENCH_BUILD=dir                  build directory (default build-bench)
+#   BENCH_GO=/path/to/go             the Go toolchain (default: go on PATH)
+#
+# Needs cmake, a C17 compiler and Go >= 1.19. Timings on a shared machine are
+# noisy: compare ratios from one run, not absolute numbers across runs.
+set -eu
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BENCH_BUILD:-$ROOT/build-bench}
+REPS=${BENCH_REPS:-5}
+SIZE=${BENCH_SIZE:-}
+GO=${BENCH_GO:-go}
+WORKLOADS=${BENCH_ONLY:-"spawn skynet pingpong buffered mpmc select sieve ring parked mutex timers fib"}
+
+case $REPS in ''|*[!0-9]*|0) echo "BENCH_REPS must be a positive number" >&2; exit 2 ;; esac
+case $SIZE in ''|small) ;; *) echo "BENCH_SIZE must be empty or small" >&2; exit 2 ;; esac
+
+# Tiny sizes (the same as the ctest smoke tests in bench/CMakeLists.txt).
+small_size() {
+    case $1 in
+    spawn) echo 2000 ;; skynet) echo 1000 ;; pingpong) echo 2000 ;;
+    buffered) echo 20000 ;; mpmc) echo 20000 ;; select) echo 2000 ;;
+    sieve) echo 100 ;; ring) echo 5000 ;; parked) echo 1000 ;;
+    mutex) echo 4000 ;; timers) echo 1000 ;; fib) echo 22 ;;
+    esac
+}
+
+# Targets: the largest acceptable cgoc/Go ratio at the default worker count.
+target() {
+    case $1 in
+    pingpong|ring) echo 0.3 ;; select) echo 0.4 ;;
+    spawn|skynet|fib) echo 0.5 ;; buffered|mpmc|sieve) echo 0.7 ;;
+    mutex|timers) echo 1.0 ;; parked) echo 1.5 ;;
+    esac
+}
+
+echo "== building (Release) in $BUILD" >&2
+cmake -S "$ROOT/bench" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$BUILD" -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
+mkdir -p "$BUILD/go"
+for w in $WORKLOADS; do
+    (cd "$ROOT/bench/go" && "$GO" build -o "$BUILD/go/$w" "$w.go" common.go)
+done
+
+RES=$BUILD/results
+rm -rf "$RES"
+mkdir -p "$RES"
+
+# run MODE SIDE NAME [SIZE]: one run; appends the value to RES/MODE.SIDE.NAME.
+run() {
+    mode=$1 side=$2 name=$3 size=${4:-}
+    if [ "$side" = c ]; then bin=$BUILD/c/$name; else bin=$BUILD/go/$name; fi
+    case $mode in
+    one) out=$(CGO_PROCS=1 GOMAXPROCS=1 "$bin" $size) ;;
+    two) out=$(CGO_PROCS=2 GOMAXPROCS=2 "$bin" $size) ;;
+    *) out=$("$bin" $size) ;;
+    esac || { echo "FAILED: $side $name $size ($mode): exit $?" >&2; exit 1; }
+    set -- $out
+    if [ $# -ne 4 ] || [ "$1" != "$name" ]; then
+        echo "FAILED: $side $name: bad output '$out'" >&2
+        exit 1
+    fi
+    echo "$3" >>"$RES/$mode.$side.$name"
+}
+
+median() {
+    sort -g "$1" | awk '{v[NR] = $1} END {
+        if (NR == 0) { print "-"; exit }
+        if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+sweep() {
+    mode=$1
+    for r in $(seq "$REPS"); do
+        echo "== $mode workers: repetition $r/$REPS" >&2
+        for w in $WORKLOADS; do
+            s=
+            [ "$SIZE" = small ] && s=$(small_size "$w")
+            run "$mode" c "$w" $s
+            run "$mode" go "$w" $s
+        done
+    done
+}
+
+table() {
+    mode=$1 title=$2
+    echo
+    echo "$title"
+    printf '%-10s %14s %14s %10s %8s %5s\n' workload cgoc Go cgoc/Go target met
+    for w in $WORKLOADS; do
+        c=$(median "$RES/$mode.c.$w")
+        g=$(median "$RES/$mode.go.$w")
+        t=$(target "$w")
+        unit=ns/op
+        [ "$w" = parked ] && unit=B/gor
+        awk -v w="$w" -v c="$c" -v g="$g" -v t="$t" -v m="$mode" -v u="$unit" 'BEGIN {
+            r = (g > 0) ? c / g : 0
+            met = (m == "default") ? ((r <= t) ? "yes" : "NO") : "-"
+            printf "%-10s %8.1f %-5s %8.1f %-5s %10.2f %8s %5s\n", w, c, u, g, u, r, (m == "default") ? "<=" t : "", met
+        }'
+    done
+}
+
+DEFPROCS=$(nproc 2>/dev/null || echo "?")
+sweep default
+sweep one
+
+# fib's speedup of 2 workers over 1 (reuses the default runs on 2 CPUs).
+case " $WORKLOADS " in *" fib "*)
+    fibmode=default
+    if [ "$DEFPROCS" != 2 ]; then
+        fibmode=two
+        for r in $(seq "$REPS"); do
+            s=
+            [ "$SIZE" = small ] && s=$(small_size fib)
+            run two c fib $s
+            run two go fib $s
+        done
+    fi
+    ;;
+esac
+
+# 1,000,000 parked goroutines must run (once each; skipped for small).
+case " $WORKLOADS " in *" parked "*)
+    if [ "$SIZE" != small ]; then
+        echo "== parked 1000000" >&2
+        run million c parked 1000000
+        run million go parked 1000000
+    fi
+    ;;
+esac
+
+echo
+echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr)"
+echo "go: $("$GO" version | cut -d' ' -f3)   cc: $(cc --version | head -1)   reps: $REPS${SIZE:+   size: $SIZE}"
+table default "default workers ($DEFPROCS): medians of $REPS runs"
+table one "one worker (CGO_PROCS=1 / GOMAXPROCS=1): medians of $REPS runs"
+
+case " $WORKLOADS " in *" fib "*)
+    echo
+    awk -v c1="$(median "$RES/one.c.fib")" -v c2="$(median "$RES/$fibmode.c.fib")" \
+        -v g1="$(median "$RES/one.go.fib")" -v g2="$(median "$RES/$fibmode.go.fib")" 'BEGIN {
+        printf "fib speedup, 2 workers over 1: cgoc %.2fx, Go %.2fx (target: cgoc >= 1.8x: %s)\n",
+            c1 / c2, g1 / g2, (c1 / c2 >= 1.8) ? "yes" : "NO" }'
+    ;;
+esac
+if [ -f "$RES/million.c.parked" ]; then
+    awk -v c="$(median "$RES/million.c.parked")" -v g="$(median "$RES/million.go.parked")" 'BEGIN {
+        printf "parked 1000000: cgoc %.0f B/goroutine, Go %.0f B/goroutine, ratio %.2f (target <= 1.5: %s)\n",
+            c, g, c / g, (c / g <= 1.5) ? "yes" : "NO" }'
+fi
