@@ -15,6 +15,7 @@
 #include "source.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The node types the dialect adds to C, with the words diagnostics use. */
@@ -140,13 +141,59 @@ static TSNode find_dialect_inside(TSNode node)
     return found;
 }
 
-/* End of the last token before offset, skipping white space and comments,
- * which is where clang puts "expected ';'". */
-static size_t end_of_previous_token(const source *src, size_t offset)
+/* Where a line comment starts on the line that ends at `end`, or `end`
+ * when there is none (quotes are respected, escapes roughly). */
+static size_t line_comment_start(const source *src, size_t end)
 {
-    while (offset > 0 && strchr(" \t\r\n", src->text[offset - 1]))
-        offset--;
-    return offset;
+    size_t line = end;
+    while (line > 0 && src->text[line - 1] != '\n')
+        line--;
+    char quote = 0;
+    for (size_t i = line; i + 1 < end; i++) {
+        char c = src->text[i];
+        if (quote) {
+            if (c == '\\')
+                i++;
+            else if (c == quote)
+                quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '/' && src->text[i + 1] == '/') {
+            return i;
+        } else if (c == '/' && src->text[i + 1] == '*') {
+            const char *close = strstr(src->text + i + 2, "*/");
+            if (!close || (size_t)(close - src->text) >= end)
+                return end;
+            i = (size_t)(close - src->text) + 1;
+        }
+    }
+    return end;
+}
+
+/* End of the last token before the MISSING node, skipping white space and
+ * comments, which is where clang puts "expected ';'". (The tree cannot tell:
+ * libtree-sitter 0.20's sibling and parent links are unreliable for
+ * zero-width nodes, so this reads the text backwards.) */
+static size_t end_of_previous_token(const source *src, TSNode node)
+{
+    size_t offset = ts_node_start_byte(node);
+    for (;;) {
+        while (offset > 0 && strchr(" \t\r\n\f\v", src->text[offset - 1]))
+            offset--;
+        if (offset >= 2 && src->text[offset - 1] == '/' && src->text[offset - 2] == '*') {
+            size_t i = offset - 2;
+            while (i >= 2 && !(src->text[i - 2] == '/' && src->text[i - 1] == '*'))
+                i--;
+            if (i < 2)
+                return offset;
+            offset = i - 2;
+            continue;
+        }
+        size_t comment = line_comment_start(src, offset);
+        if (comment == offset)
+            return offset;
+        offset = comment;
+    }
 }
 
 /* A short, printable excerpt of the source at node, for "unexpected 'x'". */
@@ -169,7 +216,7 @@ static void report_missing(TSNode node, const source *src)
 {
     TSNode construct = dialect_ancestor(ts_node_parent(node));
     const char *type = ts_node_type(node);
-    size_t at = end_of_previous_token(src, ts_node_start_byte(node));
+    size_t at = end_of_previous_token(src, node);
     const char *human = ts_node_is_null(construct) ? NULL : dialect_human(ts_node_type(construct));
     bool is_token = !ts_node_is_named(node);
     if (human)
@@ -192,9 +239,26 @@ static void report_error_region(TSNode error, TSNode dialect, const source *src)
     if (strcmp(first_type, "go") == 0 || strcmp(first_type, "defer") == 0) {
         diag_at(src, ts_node_end_byte(first), DIAG_ERROR, NULL,
                 "expected a function call or a '{' block after '%s'", first_type);
-    } else if (strcmp(first_type, "case") == 0 && lead && strcmp(lead, "<-") == 0) {
-        diag_at(src, ts_node_start_byte(first), DIAG_ERROR, NULL,
-                "channel operation in a 'case' outside of a select statement");
+    } else if ((strcmp(first_type, "case") == 0 && lead && strcmp(lead, "<-") == 0) ||
+               (strcmp(first_type, "<-") == 0 &&
+                strcmp(ts_node_type(ts_node_parent(error)), "case_statement") == 0)) {
+        TSNode at = strcmp(first_type, "case") == 0 ? first : ts_node_parent(error);
+        diag_at(src, ts_node_start_byte(at), DIAG_ERROR, NULL,
+                "'case' with a channel operation outside of a select statement; "
+                "a switch case needs a constant expression");
+    } else if (strcmp(first_type, "case") == 0 && strcmp(ts_node_type(dialect), "select_statement") == 0) {
+        /* A broken select case: most often the ':' is missing. */
+        uint32_t n = ts_node_child_count(error);
+        bool has_colon = false;
+        for (uint32_t i = 0; i < n; i++)
+            has_colon |= strcmp(ts_node_type(ts_node_child(error, i)), ":") == 0;
+        if (!has_colon && n >= 2)
+            diag_at(src, ts_node_end_byte(ts_node_child(error, 1)), DIAG_ERROR, ":",
+                    "expected ':' after the select case's channel operation");
+        else
+            diag_at(src, ts_node_start_byte(error), DIAG_ERROR, NULL,
+                    "malformed select case; expected 'case <-ch:', 'case v = <-ch:', "
+                    "'case T v = <-ch:', 'case v, ok = <-ch:' or 'case ch <- v:'");
     } else {
         TSNode construct = dialect_ancestor(ts_node_parent(error));
         const char *human = ts_node_is_null(construct) ? NULL : dialect_human(ts_node_type(construct));
@@ -208,31 +272,72 @@ static void report_error_region(TSNode error, TSNode dialect, const source *src)
     }
 }
 
+/* C++ headers are full of `for (auto x : range)` and `for (T x : range)`,
+ * which parse as for-range loops, broken or not, and `Op<-1>() = x;` parses
+ * as a broken send. So in a file that is not named .gc/.gh (a .c or .h file
+ * given to cgoc; standard input excepted) a for-range loop, or a dialect
+ * construct with a syntax error inside, is evidence of the dialect only when
+ * the file uses some other, well-formed dialect construct; until then its
+ * errors wait here. */
+enum { MAX_PENDING = 64 };
+
 typedef struct check_ctx {
     const source *src;
     bool uses_dialect;
+    bool weak_for_range; /* not a .gc/.gh file: see above */
+    size_t n_pending;
+    struct pending {
+        TSNode node, dialect;
+        bool missing;
+    } pending[MAX_PENDING];
 } check_ctx;
+
+/* Whether node is only weak evidence of the dialect (above). */
+static bool is_weak_evidence(const check_ctx *ctx, TSNode node)
+{
+    return ctx->weak_for_range && !ts_node_is_null(node) &&
+           (strcmp(ts_node_type(node), "for_range_statement") == 0 || ts_node_has_error(node));
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static void report_or_hold(check_ctx *ctx, TSNode node, TSNode dialect, bool missing)
+{
+    if (!ctx->uses_dialect && is_weak_evidence(ctx, dialect)) {
+        if (ctx->n_pending < MAX_PENDING)
+            ctx->pending[ctx->n_pending++] = (struct pending){node, dialect, missing};
+        return;
+    }
+    ctx->uses_dialect = true;
+    if (missing)
+        report_missing(node, ctx->src);
+    else
+        report_error_region(node, dialect, ctx->src);
+}
 
 static walk_step check_visit(TSNode node, void *arg)
 {
     check_ctx *ctx = arg;
     if (diag_too_many())
         return WALK_STOP;
-    if (parse_is_dialect_node(node))
+    if (parse_is_dialect_node(node) && !is_weak_evidence(ctx, node))
         ctx->uses_dialect = true;
     if (ts_node_is_missing(node)) {
-        if (!ts_node_is_null(dialect_ancestor(ts_node_parent(node))))
-            report_missing(node, ctx->src);
+        TSNode dialect = dialect_ancestor(ts_node_parent(node));
+        if (!ts_node_is_null(dialect))
+            report_or_hold(ctx, node, dialect, true);
         return WALK_OVER;
     }
     if (strcmp(ts_node_type(node), "ERROR") == 0) {
         TSNode dialect = dialect_ancestor(ts_node_parent(node));
         if (ts_node_is_null(dialect))
             dialect = find_dialect_inside(node);
-        if (!ts_node_is_null(dialect)) {
-            ctx->uses_dialect = true;
-            report_error_region(node, dialect, ctx->src);
-        }
+        if (!ts_node_is_null(dialect))
+            report_or_hold(ctx, node, dialect, false);
         return WALK_OVER; /* one report per region: its inside is not parsed C */
     }
     return WALK_INTO;
@@ -240,7 +345,24 @@ static walk_step check_visit(TSNode node, void *arg)
 
 void parse_check_syntax(const parsed *p, const source *src, bool *uses_dialect)
 {
-    check_ctx ctx = {src, false};
-    parse_walk(ts_tree_root_node(p->tree), check_visit, &ctx);
-    *uses_dialect = ctx.uses_dialect;
+    check_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx) {
+        diag_tool_error("out of memory");
+        *uses_dialect = false;
+        return;
+    }
+    ctx->src = src;
+    ctx->weak_for_range = strcmp(src->path, "-") != 0 && strcmp(src->path, "<stdin>") != 0 &&
+                          !has_suffix(src->path, ".gc") && !has_suffix(src->path, ".gh");
+    parse_walk(ts_tree_root_node(p->tree), check_visit, ctx);
+    if (ctx->uses_dialect)
+        for (size_t i = 0; i < ctx->n_pending; i++) {
+            struct pending *e = &ctx->pending[i];
+            if (e->missing)
+                report_missing(e->node, src);
+            else
+                report_error_region(e->node, e->dialect, src);
+        }
+    *uses_dialect = ctx->uses_dialect;
+    free(ctx);
 }
