@@ -1,6 +1,7 @@
 #!/bin/sh
-# bench/run.sh — build the C (cgoc runtime) and Go benchmarks and compare
-# them. Every workload runs for cgoc and Go interleaved (c, go, c, go, ...),
+# bench/run.sh — build the cgoc benchmarks (bench/NAME.gc, translated by
+# cgoc, compiled at -O2 against libcgo) and the Go ones (bench/go/NAME.go,
+# go build) and compare them. Every workload runs for cgoc and Go interleaved (c, go, c, go, ...),
 # BENCH_REPS times each (default 5), first at the default worker count and
 # then at one worker (CGO_PROCS=1 / GOMAXPROCS=1). Prints, per mode, a table
 # of medians, the ratio cgoc/Go and the target from the benchmarks issue,
@@ -12,9 +13,13 @@
 #   BENCH_SIZE=small bench/run.sh    tiny sizes: a smoke run of a few seconds
 #   BENCH_ONLY="pingpong ring" bench/run.sh   a subset of the workloads
 #   BENCH_BUILD=dir                  build directory (default build-bench)
+#
+# The table is also written to BENCH_BUILD/results/table.txt, and every raw
+# measurement to BENCH_BUILD/results/MODE.SIDE.NAME.
 #   BENCH_GO=/path/to/go             the Go toolchain (default: go on PATH)
 #
-# Needs cmake, a C17 compiler and Go >= 1.19. Timings on a shared machine are
+# Needs what the project's build needs (cmake, a C compiler, libtree-sitter,
+# libclang) and Go >= 1.19. Timings on a shared machine are
 # noisy: compare ratios from one run, not absolute numbers across runs.
 set -eu
 
@@ -47,9 +52,10 @@ target() {
     esac
 }
 
-echo "== building (Release) in $BUILD" >&2
-cmake -S "$ROOT/bench" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$BUILD" -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
+echo "== building (Release, -O2) in $BUILD" >&2
+cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" \
+    -DCGOC_TESTS=OFF -DCGOC_SANITIZE= >/dev/null
+cmake --build "$BUILD" -j "$(nproc 2>/dev/null || echo 2)" --target cgoc_benchmarks >/dev/null
 mkdir -p "$BUILD/go"
 for w in $WORKLOADS; do
     (cd "$ROOT/bench/go" && "$GO" build -o "$BUILD/go/$w" "$w.go" common.go)
@@ -62,7 +68,7 @@ mkdir -p "$RES"
 # run MODE SIDE NAME [SIZE]: one run; appends the value to RES/MODE.SIDE.NAME.
 run() {
     mode=$1 side=$2 name=$3 size=${4:-}
-    if [ "$side" = c ]; then bin=$BUILD/c/$name; else bin=$BUILD/go/$name; fi
+    if [ "$side" = c ]; then bin=$BUILD/bench/bin/$name; else bin=$BUILD/go/$name; fi
     case $mode in
     one) out=$(CGO_PROCS=1 GOMAXPROCS=1 "$bin" $size) ;;
     two) out=$(CGO_PROCS=2 GOMAXPROCS=2 "$bin" $size) ;;
@@ -143,22 +149,26 @@ case " $WORKLOADS " in *" parked "*)
     ;;
 esac
 
-echo
-echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr)"
-echo "go: $("$GO" version | cut -d' ' -f3)   cc: $(cc --version | head -1)   reps: $REPS${SIZE:+   size: $SIZE}"
-table default "default workers ($DEFPROCS): medians of $REPS runs"
-table one "one worker (CGO_PROCS=1 / GOMAXPROCS=1): medians of $REPS runs"
-
-case " $WORKLOADS " in *" fib "*)
+# report: the tables (also saved to RES/table.txt).
+report() {
     echo
-    awk -v c1="$(median "$RES/one.c.fib")" -v c2="$(median "$RES/$fibmode.c.fib")" \
-        -v g1="$(median "$RES/one.go.fib")" -v g2="$(median "$RES/$fibmode.go.fib")" 'BEGIN {
-        printf "fib speedup, 2 workers over 1: cgoc %.2fx, Go %.2fx (target: cgoc >= 1.8x: %s)\n",
-            c1 / c2, g1 / g2, (c1 / c2 >= 1.8) ? "yes" : "NO" }'
-    ;;
-esac
-if [ -f "$RES/million.c.parked" ]; then
-    awk -v c="$(median "$RES/million.c.parked")" -v g="$(median "$RES/million.go.parked")" 'BEGIN {
-        printf "parked 1000000: cgoc %.0f B/goroutine, Go %.0f B/goroutine, ratio %.2f (target <= 1.5: %s)\n",
-            c, g, c / g, (c / g <= 1.5) ? "yes" : "NO" }'
-fi
+    echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr)"
+    echo "go: $("$GO" version | cut -d' ' -f3)   cc: $(cc --version | head -1)   reps: $REPS${SIZE:+   size: $SIZE}"
+    table default "default workers ($DEFPROCS): medians of $REPS runs"
+    table one "one worker (CGO_PROCS=1 / GOMAXPROCS=1): medians of $REPS runs"
+
+    case " $WORKLOADS " in *" fib "*)
+        echo
+        awk -v c1="$(median "$RES/one.c.fib")" -v c2="$(median "$RES/$fibmode.c.fib")" \
+            -v g1="$(median "$RES/one.go.fib")" -v g2="$(median "$RES/$fibmode.go.fib")" 'BEGIN {
+            printf "fib speedup, 2 workers over 1: cgoc %.2fx, Go %.2fx (target: cgoc >= 1.8x: %s)\n",
+                c1 / c2, g1 / g2, (c1 / c2 >= 1.8) ? "yes" : "NO" }'
+        ;;
+    esac
+    if [ -f "$RES/million.c.parked" ]; then
+        awk -v c="$(median "$RES/million.c.parked")" -v g="$(median "$RES/million.go.parked")" 'BEGIN {
+            printf "parked 1000000: cgoc %.0f B/goroutine, Go %.0f B/goroutine, ratio %.2f (target <= 1.5: %s)\n",
+                c, g, c / g, (c / g <= 1.5) ? "yes" : "NO" }'
+    fi
+}
+report | tee "$RES/table.txt"

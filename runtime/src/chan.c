@@ -159,7 +159,7 @@ void rt_chan_enqueue(cgo_chan *c, rt_waitq *q, rt_waiter *w)
     note_queues(c);
 }
 
-rt_waiter *rt_chan_dequeue(cgo_chan *c, rt_waitq *q)
+rt_waiter *rt_chan_dequeue_slow(cgo_chan *c, rt_waitq *q)
 {
     rt_waiter *w;
     while ((w = q->first) != NULL) {
@@ -197,7 +197,7 @@ void rt_chan_unlink(cgo_chan *c, rt_waitq *q, rt_waiter *w)
 rt_g *rt_chan_give(cgo_chan *c, rt_waiter *rw, const void *elem)
 {
     if (rw->elem)
-        memcpy(rw->elem, elem, c->elem_size);
+        rt_chan_copy(rw->elem, elem, c->elem_size);
     rw->success = true;
     rt_g *g = rw->g;
     g->param = rw;
@@ -208,14 +208,14 @@ rt_g *rt_chan_take(cgo_chan *c, rt_waiter *sw, void *elem)
 {
     if (c->cap == 0) {
         if (elem)
-            memcpy(elem, sw->elem, c->elem_size);
+            rt_chan_copy(elem, sw->elem, c->elem_size);
     } else {
         /* Ring is full (C3): take its head, the sender's value becomes
          * the tail; the ring stays full, so sendx follows recvx. */
         unsigned char *s = slot(c, c->recvx);
         if (elem)
-            memcpy(elem, s, c->elem_size);
-        memcpy(s, sw->elem, c->elem_size);
+            rt_chan_copy(elem, s, c->elem_size);
+        rt_chan_copy(s, sw->elem, c->elem_size);
         if (++c->recvx == c->cap)
             c->recvx = 0;
         c->sendx = c->recvx;
@@ -224,25 +224,6 @@ rt_g *rt_chan_take(cgo_chan *c, rt_waiter *sw, void *elem)
     rt_g *g = sw->g;
     g->param = sw;
     return g;
-}
-
-void rt_chan_buf_put(cgo_chan *c, const void *elem)
-{
-    memcpy(slot(c, c->sendx), elem, c->elem_size);
-    if (++c->sendx == c->cap)
-        c->sendx = 0;
-    atomic_store_explicit(&c->qcount, atomic_load_explicit(&c->qcount, memory_order_relaxed) + 1,
-                          memory_order_release);
-}
-
-void rt_chan_buf_get(cgo_chan *c, void *elem)
-{
-    if (elem)
-        memcpy(elem, slot(c, c->recvx), c->elem_size);
-    if (++c->recvx == c->cap)
-        c->recvx = 0;
-    atomic_store_explicit(&c->qcount, atomic_load_explicit(&c->qcount, memory_order_relaxed) - 1,
-                          memory_order_release);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -275,6 +256,10 @@ RT_EXPORT cgo_chan *(cgo_chan_make)(size_t elem_size, int64_t cap)
 
 /* ------------------------------------------------------------------------ */
 /* send                                                                     */
+
+static bool chan_send_park(cgo_chan *c, const void *elem, const cgo_site *site);
+static bool chan_recv_park(cgo_chan *c, void *elem, bool *ok, rt_chan_recv_hook hook,
+                           const cgo_site *site);
 
 bool rt_chan_send(cgo_chan *c, const void *elem, bool block, const cgo_site *site)
 {
@@ -312,7 +297,14 @@ bool rt_chan_send(cgo_chan *c, const void *elem, bool block, const cgo_site *sit
         rt_lock_release(&c->lock);
         return false;
     }
+    return chan_send_park(c, elem, site);
+}
 
+/* The blocking part of a send, out of line so that the fast paths above
+ * stay small; called with c->lock held, releases it. */
+static __attribute__((noinline)) bool chan_send_park(cgo_chan *c, const void *elem,
+                                                     const cgo_site *site)
+{
     rt_g *self = rt_self();
     rt_waiter w = {.g = self, .elem = (void *)elem, .chan = c};
     self->param = NULL;
@@ -405,7 +397,14 @@ bool rt_chan_recv(cgo_chan *c, void *elem, bool *ok, bool block, const cgo_site 
         rt_lock_release(&c->lock);
         return false;
     }
+    return chan_recv_park(c, elem, ok, hook, site);
+}
 
+/* The blocking part of a receive (see chan_send_park); c->lock held. */
+static __attribute__((noinline)) bool chan_recv_park(cgo_chan *c, void *elem, bool *ok,
+                                                     rt_chan_recv_hook hook,
+                                                     const cgo_site *site)
+{
     rt_g *self = rt_self();
     rt_waiter w = {.g = self, .elem = elem, .chan = c};
     void *hook_arg = c->recv_hook_arg; /* H1: before parking */

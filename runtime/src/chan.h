@@ -59,7 +59,12 @@ void rt_chan_enqueue(cgo_chan *c, rt_waitq *q, rt_waiter *w);
  * waiters always; select waiters only if this call wins their goroutine's
  * select_done CAS (0 -> 1). Select waiters whose select already completed
  * elsewhere are unlinked and skipped. NULL if none. */
-rt_waiter *rt_chan_dequeue(cgo_chan *c, rt_waitq *q);
+rt_waiter *rt_chan_dequeue_slow(cgo_chan *c, rt_waitq *q);
+static inline rt_waiter *rt_chan_dequeue(cgo_chan *c, rt_waitq *q)
+{
+    /* Empty queue: nothing to do, and C2's mirror flag is already 0. */
+    return q->first ? rt_chan_dequeue_slow(c, q) : NULL;
+}
 
 /* Unlinks w from q if it is still linked (a waker may have skipped it). */
 void rt_chan_unlink(cgo_chan *c, rt_waitq *q, rt_waiter *w);
@@ -75,9 +80,47 @@ rt_g *rt_chan_give(cgo_chan *c, rt_waiter *rw, const void *elem);
  * goes to the tail); elem may be NULL. Returns the goroutine to ready. */
 rt_g *rt_chan_take(cgo_chan *c, rt_waiter *sw, void *elem);
 
+/* Copies one element: word-sized elements (the common int, long and
+ * pointer channels) without a call to memcpy. */
+static inline void rt_chan_copy(void *dst, const void *src, uint32_t size)
+{
+    switch (size) {
+    case 8: {
+        uint64_t v;
+        __builtin_memcpy(&v, src, 8);
+        __builtin_memcpy(dst, &v, 8);
+        break;
+    }
+    case 4: {
+        uint32_t v;
+        __builtin_memcpy(&v, src, 4);
+        __builtin_memcpy(dst, &v, 4);
+        break;
+    }
+    default:
+        __builtin_memcpy(dst, src, size);
+    }
+}
+
 /* Ring operations; the caller checked qcount < cap / qcount > 0. */
-void rt_chan_buf_put(cgo_chan *c, const void *elem);
-void rt_chan_buf_get(cgo_chan *c, void *elem);
+static inline void rt_chan_buf_put(cgo_chan *c, const void *elem)
+{
+    rt_chan_copy(c->buf + (size_t)c->sendx * c->elem_size, elem, c->elem_size);
+    if (++c->sendx == c->cap)
+        c->sendx = 0;
+    atomic_store_explicit(&c->qcount, atomic_load_explicit(&c->qcount, memory_order_relaxed) + 1,
+                          memory_order_release);
+}
+
+static inline void rt_chan_buf_get(cgo_chan *c, void *elem)
+{
+    if (elem)
+        rt_chan_copy(elem, c->buf + (size_t)c->recvx * c->elem_size, c->elem_size);
+    if (++c->recvx == c->cap)
+        c->recvx = 0;
+    atomic_store_explicit(&c->qcount, atomic_load_explicit(&c->qcount, memory_order_relaxed) - 1,
+                          memory_order_release);
+}
 
 /* ---- Whole operations used by select's single-case fast paths -------- */
 

@@ -161,6 +161,7 @@ void rt_ctx_trampoline(void);
 #define STEAL_TRIES 4
 #define RUNNEXT_GRACE_NS 3000 /* a stealer leaves a victim's runnext alone this long */
 #define SPIN_NS 20000      /* extra spinning of an idle worker before sleeping */
+#define RUNNEXT_WATCH_NS 2000000 /* idle worker re-checks an occupied runnext after this */
 #define GFREE_LOCAL_MAX 64
 #define GFREE_GLOBAL_MAX 1024  /* hot g headers+stacks kept beyond the local lists */
 #define GCLEAN_MAX 65536       /* clean dead slots kept beyond that (one page each) */
@@ -382,6 +383,20 @@ static void runq_put(rt_worker *w, rt_gx *g, bool next)
         if (runq_put_slow(w, g, h, t))
             return;
     }
+}
+
+/* Owner only: g to runnext; the previous runnext, if any, to the ring.
+ * True if w has no other queued work (the ring was empty and runnext
+ * was free): then waking another worker for g is pointless, since g runs
+ * as soon as the current goroutine blocks, and a spinning worker may
+ * still take it after RUNNEXT_GRACE_NS. */
+static bool runq_put_next(rt_worker *w, rt_gx *g)
+{
+    rt_gx *old = atomic_exchange_explicit(&w->runnext, g, memory_order_acq_rel);
+    if (!old)
+        return runq_len(w) == 0;
+    runq_put(w, old, false);
+    return false;
 }
 
 /* Owner only. *inherit: came from runnext. */
@@ -691,6 +706,17 @@ static rt_gx *poll_network(rt_worker *w, int64_t block_ns)
 
 /* ------------------------------------------------------------------------ */
 /* Deadlock detection                                                       */
+
+/* Some other worker holds a goroutine in runnext only (see rt_ready). */
+static bool other_runnext_busy(rt_worker *w)
+{
+    for (int i = 0; i < sched.nprocs; i++) {
+        rt_worker *v = &sched.workers[i];
+        if (v != w && atomic_load_explicit(&v->runnext, memory_order_relaxed))
+            return true;
+    }
+    return false;
+}
 
 static bool all_queues_empty(void)
 {
@@ -1179,6 +1205,17 @@ top:
                 timeout = 0;
         }
     }
+    /* rt_ready does not wake anyone for a goroutine that only sits in its
+     * waker's runnext (it runs as soon as the waker blocks). If the waker
+     * runs on instead, that goroutine would wait for it indefinitely while
+     * this worker sleeps: so, when some runnext is occupied, sleep at most
+     * RUNNEXT_WATCH_NS and look again (a steal takes it if that worker has
+     * not scheduled meanwhile: runnext_stale). */
+    bool runnext_watch = false;
+    if (!watcher && other_runnext_busy(w)) {
+        runnext_watch = true;
+        timeout = RUNNEXT_WATCH_NS;
+    }
     /* Every worker idle: give the clean pool's pages back, a batch at a
      * time, until work arrives. */
     while (atomic_load_explicit(&sched.ngclean, memory_order_relaxed) > 0 &&
@@ -1190,6 +1227,8 @@ top:
         if (timeout == 0)
             break;
         rt_futex_wait(&w->sema, 0, timeout);
+        if (runnext_watch)
+            break;
         if (timeout > 0) {
             int64_t left = atomic_load_explicit(&sched.watch_deadline, memory_order_relaxed) - now_ns();
             timeout = left > 0 ? left : 0;
@@ -1571,7 +1610,10 @@ RT_EXPORT void rt_ready(rt_g *gp, bool run_next)
     }
     rt_worker *w = cur_worker();
     if (w) {
-        runq_put(w, g, run_next);
+        if (run_next && runq_put_next(w, g))
+            return; /* only runnext: it runs when the current one blocks */
+        if (!run_next)
+            runq_put(w, g, false);
     } else {
         g->g.sched_next = NULL;
         grq_put_batch(g, g, 1);
