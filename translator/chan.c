@@ -421,14 +421,17 @@ bool chan_emit(lower *L, TSNode node)
     } else if (strcmp(type, "make_expression") == 0) {
         TSNode ct = field(node, "type"), cap = field(node, "capacity");
         if (L->render) {
+            /* An expression wherever make appears (initialisers of a
+             * declaration list too): the capacity is still typed, and its
+             * identifiers count as used, inside sizeof. */
             emit_gen(L, "((");
             emit_node(L, ct);
-            emit_gen(L, ")0)");
-            if (!ts_node_is_null(cap)) {
-                /* still typed, and its identifiers count as used */
-                emit_gen(L, "; (void)(");
+            if (ts_node_is_null(cap)) {
+                emit_gen(L, ")0)");
+            } else {
+                emit_gen(L, ")(0 * sizeof (");
                 emit_node(L, cap);
-                emit_gen(L, ")");
+                emit_gen(L, ")))");
             }
             return true;
         }

@@ -4,6 +4,7 @@
 #include "buf.h"
 #include "lower.h"
 #include "diag.h"
+#include "headers.h"
 #include "output.h"
 #include "parse.h"
 #include "source.h"
@@ -46,6 +47,40 @@ static void path_literal(const char *path, buf *out)
 
 static bool ends_line(const buf *b) { return b->len == 0 || b->data[b->len - 1] == '\n'; }
 
+/* The helpers a function needs go before it; they may call the function
+ * itself (`go fib(n - 1, c);` inside fib), so a prototype of it goes first:
+ * its definition's text up to the body, lowered, and a ';'. Not for main
+ * (renamed and never the target of a helper), K&R definitions, or a return
+ * type that defines a struct, union or enum (a prototype would define it
+ * twice). */
+static void emit_prototype(lower *L, TSNode fn, stream *out)
+{
+    if (!node_is(fn, "function_definition"))
+        return;
+    TSNode body = field(fn, "body"), type = field(fn, "type"), decl = field(fn, "declarator");
+    if (ts_node_is_null(body) || !node_is(decl, "function_declarator"))
+        return;
+    if (!ts_node_is_null(type) && ts_node_child_by_field_name(type, "body", 4).id != NULL)
+        return;
+    TSNode name = field(decl, "declarator");
+    if (node_is(name, "identifier") && ts_node_end_byte(name) - ts_node_start_byte(name) == 4 &&
+        strncmp(L->src->text + ts_node_start_byte(name), "main", 4) == 0)
+        return;
+    for (uint32_t i = 0; i < ts_node_named_child_count(fn); i++)
+        if (node_is(ts_node_named_child(fn, i), "declaration"))
+            return; /* K&R parameter declarations */
+    stream proto = {.text = {0}, .vline = -1};
+    stream *saved = L->out;
+    L->out = &proto;
+    emit_span(L, fn, ts_node_start_byte(fn), ts_node_start_byte(body));
+    L->out = saved;
+    while (proto.text.len && strchr(" \t\r\n", proto.text.data[proto.text.len - 1]))
+        proto.text.len--;
+    buf_append(&out->text, proto.text.data ? proto.text.data : "", proto.text.len);
+    buf_puts(&out->text, ";\n");
+    buf_free(&proto.text);
+}
+
 /* Lower mode over the translation unit: each top-level declaration is
  * emitted into its own stream so that the file-scope helpers it needs can
  * be placed before it. */
@@ -68,6 +103,7 @@ static void lower_unit(lower *L, TSNode root, stream *main_out)
             if (L->file_scope.text.len) {
                 if (!ends_line(&main_out->text))
                     buf_puts(&main_out->text, "\n");
+                emit_prototype(L, child, main_out);
                 buf_append(&main_out->text, L->file_scope.text.data, L->file_scope.text.len);
                 L->file_scope.text.len = 0;
                 if (L->opt->line_markers) {
@@ -114,7 +150,22 @@ static bool translate_dialect(const translate_options *opt, const source *src, c
     L.out = &rendered;
     emit_gen(&L, "%s", types_prelude());
     emit_node(&L, root);
-    L.types = types_check(opt, src, rendered.text.data, rendered.text.len);
+    /* For cgoc's own developers: CGOC_DUMP_RENDERING=file writes the text
+     * libclang types (docs/internals.md). */
+    const char *dump = getenv("CGOC_DUMP_RENDERING");
+    if (dump && *dump) {
+        FILE *f = fopen(dump, "wb");
+        if (f) {
+            fwrite(rendered.text.data, 1, rendered.text.len, f);
+            fclose(f);
+        }
+    }
+    gh_headers headers;
+    bool headers_ok = gh_render_includes(opt, src, root, &headers);
+    L.types = headers_ok ? types_check(opt, src, rendered.text.data, rendered.text.len, headers.files,
+                                       headers.count)
+                         : NULL;
+    gh_headers_free(&headers);
     buf_free(&rendered.text);
     if (!L.types) {
         lower_free(&L);

@@ -23,6 +23,7 @@ typedef struct typed_range {
 struct types {
     CXIndex index;
     CXTranslationUnit tu;
+    CXFile main_file; /* the rendering, named as the .gc file */
     typed_range *table;
     size_t cap, count;
     /* typedef names of file-scope anonymous records, found lazily */
@@ -96,34 +97,44 @@ bool types_at(const types *t, size_t start, size_t end, CXType *out)
     return true;
 }
 
-/* Records every expression of the main file. Children come after their
- * parents, so for one range the innermost expression wins: `c` keeps its
- * declared type rather than that of the implicit conversion around it. */
+/* Records every expression of the main file, by the byte range it covers
+ * there. Children come after their parents, so for one range the innermost
+ * expression wins: `c` keeps its declared type rather than that of the
+ * implicit conversion around it. Macros need care:
+ *  - an expression written as a macro argument (`&sum` in
+ *    `atomic_fetch_add(&sum, 1)`) has the range where it was written, and
+ *    is recorded like any other;
+ *  - an expression of a macro's body covers the whole invocation (or, for
+ *    some object-like macros, an empty range at its start); for those the
+ *    outermost wins, so `MAX(a, b)` has the type of the whole expansion and
+ *    `true` that of the literal it expands to. */
 static enum CXChildVisitResult record_expression(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
     types *t = data;
-    if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
-        return CXChildVisit_Continue;
+    CXSourceLocation loc = clang_getCursorLocation(c);
+    CXFile file = NULL;
+    unsigned at;
+    clang_getFileLocation(loc, &file, NULL, NULL, &at);
+    if (!file || !clang_File_isEqual(file, t->main_file))
+        return CXChildVisit_Continue; /* a header's declarations */
     if (clang_isExpression(clang_getCursorKind(c))) {
         CXSourceRange r = clang_getCursorExtent(c);
-        unsigned s, e;
+        unsigned s, e, expansion;
         clang_getFileLocation(clang_getRangeStart(r), NULL, NULL, NULL, &s);
         clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &e);
-        if (e > s) {
-            table_put(t, (uint64_t)s << 32 | e, c);
-        } else if (e == s) {
-            /* All of it comes from one macro expansion (true, NULL): keyed
-             * by its start only, and the outermost expression wins. */
-            CXCursor old;
-            if (!types_cursor_at(t, s, s, &old))
-                table_put(t, (uint64_t)s << 32 | s, c);
-        }
+        clang_getExpansionLocation(clang_getRangeStart(r), NULL, NULL, NULL, &expansion);
+        bool macro_body = e == s || (!clang_Location_isFromMainFile(loc) && expansion == s);
+        uint64_t key = (uint64_t)s << 32 | (e > s ? e : s);
+        CXCursor old;
+        if (!macro_body || !types_cursor_at(t, s, e > s ? e : s, &old))
+            table_put(t, key, c);
     }
     return CXChildVisit_Recurse;
 }
 
-types *types_check(const translate_options *opt, const source *src, const char *text, size_t len)
+types *types_check(const translate_options *opt, const source *src, const char *text, size_t len,
+                   const struct CXUnsavedFile *headers, size_t nheaders)
 {
     types *t = calloc(1, sizeof *t);
     if (!t)
@@ -137,17 +148,23 @@ types *types_check(const translate_options *opt, const source *src, const char *
     args[nargs++] = "-Wno-everything";
     for (size_t i = 0; i < opt->ncompiler_args; i++)
         args[nargs++] = opt->compiler_args[i];
-    struct CXUnsavedFile file = {src->path, text, (unsigned long)len};
+    struct CXUnsavedFile *files = xmalloc((nheaders + 1) * sizeof *files);
+    files[0] = (struct CXUnsavedFile){src->path, text, (unsigned long)len};
+    for (size_t i = 0; i < nheaders; i++)
+        files[i + 1] = headers[i];
     enum CXErrorCode err =
-        clang_parseTranslationUnit2(t->index, src->path, args, (int)nargs, &file, 1,
+        clang_parseTranslationUnit2(t->index, src->path, args, (int)nargs, files, (unsigned)nheaders + 1,
                                     CXTranslationUnit_KeepGoing, &t->tu);
+    free(files);
     free(args);
     if (err != CXError_Success || !t->tu) {
         diag_tool_error("libclang cannot parse '%s' (error %d)", src->path, (int)err);
         types_free(t);
         return NULL;
     }
-    clang_visitChildren(clang_getTranslationUnitCursor(t->tu), record_expression, t);
+    t->main_file = clang_getFile(t->tu, src->path);
+    if (t->main_file)
+        clang_visitChildren(clang_getTranslationUnitCursor(t->tu), record_expression, t);
     return t;
 }
 

@@ -26,10 +26,11 @@ typedef struct types types;
 /* The declarations every rendering starts with (before the user's text). */
 const char *types_prelude(void);
 
-/* Parses text (prelude + rendering) as the file src->path. Returns NULL
+/* Parses text (prelude + rendering) as the file src->path, with the
+ * rendered .gc headers it includes (headers.h) as unsaved files. Returns NULL
  * after reporting a tool error when libclang cannot run at all. */
 types *types_check(const struct translate_options *opt, const struct source *src, const char *text,
-                   size_t len);
+                   size_t len, const struct CXUnsavedFile *headers, size_t nheaders);
 void types_free(types *t);
 
 /* The type of the expression clang saw at rendered bytes [start, end). */

@@ -25,9 +25,10 @@
  *    ring instead (a ping-pong pair cannot starve the rest of the queue;
  *    there is no preemption otherwise).
  *  - When the ring is full the owner moves half of it plus the new g to
- *    the global run queue (a mutex-protected list). Every GLOBAL_TICKS (61)
- *    schedule ticks a worker takes one goroutine from the global queue
- *    first, so it is never starved by busy local queues.
+ *    the global run queue (a mutex-protected list of pointer arrays).
+ *    Every GLOBAL_TICKS (61) schedule ticks a worker takes one goroutine
+ *    from the global queue first, so it is never starved by busy local
+ *    queues.
  *  - Work stealing: an idle worker, if fewer than half of the busy workers
  *    are already spinning, becomes "spinning" and tries STEAL_TRIES rounds
  *    over all other workers in a random order (random start, coprime
@@ -181,7 +182,7 @@ typedef struct rt_worker {
     _Atomic uint32_t schedtick; /* owner writes (relaxed); stealers read it */
     uint32_t runnext_streak;
     bool spinning;
-    rt_gx *gfree;               /* local free list of dead g headers */
+    rt_gx *gfree[GFREE_LOCAL_MAX]; /* local pool of dead g headers (LIFO) */
     int ngfree;
     void *tsan_g0;
     void *asan_g0_fake;
@@ -205,7 +206,7 @@ typedef struct rt_worker {
 
 static struct {
     rt_lock lock;               /* idle list, global run queue, idle_epoch */
-    rt_gx *grq_head, *grq_tail;
+    struct grq_node *grq_first, *grq_last, *grq_spare; /* global run queue */
     _Atomic int32_t grq_n;
     rt_worker **idle;           /* stack of idle workers */
     int nidle;
@@ -227,10 +228,14 @@ static struct {
     _Atomic bool foreign;       /* a plain thread used the runtime */
     _Atomic int holds;
 
+    /* Pools of dead goroutines are arrays of pointers, not lists linked
+     * through the headers: every header is on a page of its own (the top of
+     * its stack slot), so walking a list costs a cache and a TLB miss per
+     * goroutine, under the lock. */
     rt_lock gfree_lock;
-    rt_gx *gfree;
+    rt_gx *gfree[GFREE_GLOBAL_MAX];
     _Atomic int ngfree;         /* written under gfree_lock, read racily */
-    rt_gx *gclean;              /* gfree_lock: dead goroutines with clean stacks */
+    rt_gx **gclean;             /* gfree_lock: dead goroutines with clean stacks */
     _Atomic int ngclean;        /* written under gfree_lock, read racily */
     uintptr_t page_mask;        /* page size - 1 */
     bool clean_ok;              /* the clean marker may be used (no sanitizer/valgrind) */
@@ -339,7 +344,7 @@ static inline uint32_t runq_len(rt_worker *w)
     return t - h;
 }
 
-static void grq_put_batch(rt_gx *head, rt_gx *tail, int n);
+static void grq_put(rt_gx *const *gs, int n);
 
 /* Owner only. Moves half the ring plus g to the global queue; false if a
  * stealer changed the ring meanwhile (retry the fast path). */
@@ -356,10 +361,7 @@ static bool runq_put_slow(rt_worker *w, rt_gx *g, uint32_t h, uint32_t t)
                                                  memory_order_release, memory_order_relaxed))
         return false;
     batch[n] = g;
-    for (uint32_t i = 0; i < n; i++)
-        batch[i]->g.sched_next = gptr(batch[i + 1]);
-    g->g.sched_next = NULL;
-    grq_put_batch(batch[0], g, (int)n + 1);
+    grq_put(batch, (int)n + 1);
     return true;
 }
 
@@ -507,22 +509,70 @@ static rt_gx *runq_steal(rt_worker *w, rt_worker *v, bool steal_next)
 /* ------------------------------------------------------------------------ */
 /* Global run queue (sched.lock)                                            */
 
-static void grq_put_batch_locked(rt_gx *head, rt_gx *tail, int n)
+/* The global run queue is a list of arrays of goroutine pointers, not a
+ * list linked through the goroutine headers: each header is on a page of
+ * its own, so linking or walking 129 of them (a ring overflow, a worker's
+ * share) was a cache and TLB miss per goroutine under sched.lock. */
+#define GRQ_NODE 256
+
+typedef struct grq_node {
+    struct grq_node *next;
+    uint32_t head, tail;         /* g[head, tail) are queued */
+    rt_gx *g[GRQ_NODE];
+} grq_node;
+
+/* sched.lock held. */
+static void grq_put_locked(rt_gx *const *gs, int n)
 {
-    tail->g.sched_next = NULL;
-    if (sched.grq_tail)
-        sched.grq_tail->g.sched_next = gptr(head);
-    else
-        sched.grq_head = head;
-    sched.grq_tail = tail;
     atomic_fetch_add_explicit(&sched.grq_n, n, memory_order_seq_cst);
+    while (n > 0) {
+        grq_node *q = sched.grq_last;
+        if (!q || q->tail == GRQ_NODE) {
+            q = sched.grq_spare;
+            if (q)
+                sched.grq_spare = NULL;
+            else if (!(q = malloc(sizeof *q)))
+                rt_fatal("out of memory (global run queue)", NULL);
+            q->next = NULL;
+            q->head = q->tail = 0;
+            if (sched.grq_last)
+                sched.grq_last->next = q;
+            else
+                sched.grq_first = q;
+            sched.grq_last = q;
+        }
+        int k = (int)(GRQ_NODE - q->tail);
+        if (k > n)
+            k = n;
+        memcpy(&q->g[q->tail], gs, (size_t)k * sizeof *gs);
+        q->tail += (uint32_t)k;
+        gs += k;
+        n -= k;
+    }
 }
 
-static void grq_put_batch(rt_gx *head, rt_gx *tail, int n)
+static void grq_put(rt_gx *const *gs, int n)
 {
     rt_lock_acquire(&sched.lock);
-    grq_put_batch_locked(head, tail, n);
+    grq_put_locked(gs, n);
     rt_lock_release(&sched.lock);
+}
+
+/* sched.lock held, grq_n > 0. */
+static rt_gx *grq_pop_locked(void)
+{
+    grq_node *q = sched.grq_first;
+    rt_gx *g = q->g[q->head++];
+    if (q->head == q->tail) {
+        sched.grq_first = q->next;
+        if (!sched.grq_first)
+            sched.grq_last = NULL;
+        if (sched.grq_spare)
+            free(q);
+        else
+            sched.grq_spare = q;
+    }
+    return g;
 }
 
 /* sched.lock held. Takes one goroutine to run and, if w != NULL and max
@@ -539,15 +589,9 @@ static rt_gx *grq_get_locked(rt_worker *w, int max)
         share = max;
     if (share > (int)(RUNQ_SIZE / 2))
         share = RUNQ_SIZE / 2;
-    rt_gx *g = sched.grq_head;
-    sched.grq_head = gnext(g);
-    for (int i = 1; i < share; i++) {
-        rt_gx *x = sched.grq_head;
-        sched.grq_head = gnext(x);
-        runq_put(w, x, false);
-    }
-    if (!sched.grq_head)
-        sched.grq_tail = NULL;
+    rt_gx *g = grq_pop_locked();
+    for (int i = 1; i < share; i++)
+        runq_put(w, grq_pop_locked(), false);
     atomic_fetch_sub_explicit(&sched.grq_n, share, memory_order_relaxed);
     if (w)
         atomic_fetch_add_explicit(&w->n_global, (uint64_t)share, memory_order_relaxed);
@@ -842,43 +886,37 @@ static void g_release_to_stack(rt_gx *g)
     rt_stack_free(g);
 }
 
+/* gfree_lock held: takes the last of pool[*n] and moves up to
+ * GFREE_LOCAL_MAX / 2 - 1 more into w's (empty) local pool. */
+static rt_gx *g_take_locked(rt_worker *w, rt_gx **pool, int n, _Atomic int *np)
+{
+    int k = w ? GFREE_LOCAL_MAX / 2 : 1;
+    if (k > n)
+        k = n;
+    n -= k;
+    if (k > 1) {
+        memcpy(w->gfree, pool + n + 1, (size_t)(k - 1) * sizeof *pool);
+        w->ngfree = k - 1;
+    }
+    atomic_store_explicit(np, n, memory_order_relaxed);
+    return pool[n];
+}
+
 /* On g0 or a goroutine of w (owner), or w == NULL from a plain thread. */
 static rt_gx *g_alloc(rt_worker *w)
 {
-    rt_gx *g;
-    if (w && w->gfree) {
-        g = w->gfree;
-        w->gfree = gnext(g);
-        w->ngfree--;
-        return g;
-    }
-    if (atomic_load_explicit(&sched.ngfree, memory_order_relaxed) > 0) {
+    rt_gx *g = NULL;
+    if (w && w->ngfree > 0)
+        return w->gfree[--w->ngfree];
+    if (atomic_load_explicit(&sched.ngfree, memory_order_relaxed) > 0 ||
+        atomic_load_explicit(&sched.ngclean, memory_order_relaxed) > 0) {
         rt_lock_acquire(&sched.gfree_lock);
-        g = sched.gfree;
-        if (g) {
-            sched.gfree = gnext(g);
-            sched.ngfree--;
-            /* refill the local list with up to half of GFREE_LOCAL_MAX */
-            while (w && w->ngfree < GFREE_LOCAL_MAX / 2 && sched.gfree) {
-                rt_gx *x = sched.gfree;
-                sched.gfree = gnext(x);
-                sched.ngfree--;
-                x->g.sched_next = gptr(w->gfree);
-                w->gfree = x;
-                w->ngfree++;
-            }
-        }
-        rt_lock_release(&sched.gfree_lock);
-        if (g)
-            return g;
-    }
-    if (atomic_load_explicit(&sched.ngclean, memory_order_relaxed) > 0) {
-        rt_lock_acquire(&sched.gfree_lock);
-        g = sched.gclean;
-        if (g) {
-            sched.gclean = gnext(g);
-            atomic_store_explicit(&sched.ngclean, sched.ngclean - 1, memory_order_relaxed);
-        }
+        int n = atomic_load_explicit(&sched.ngfree, memory_order_relaxed);
+        int nc = atomic_load_explicit(&sched.ngclean, memory_order_relaxed);
+        if (n > 0)
+            g = g_take_locked(w, sched.gfree, n, &sched.ngfree);
+        else if (nc > 0)
+            g = g_take_locked(w, sched.gclean, nc, &sched.ngclean);
         rt_lock_release(&sched.gfree_lock);
         if (g)
             return g;
@@ -932,12 +970,11 @@ static bool gclean_release(void)
     rt_gx *v[GCLEAN_RELEASE];
     int n = 0;
     rt_lock_acquire(&sched.gfree_lock);
-    while (n < GCLEAN_RELEASE && sched.gclean) {
-        v[n++] = sched.gclean;
-        sched.gclean = gnext(sched.gclean);
-    }
-    atomic_store_explicit(&sched.ngclean, sched.ngclean - n, memory_order_relaxed);
-    bool more = sched.gclean != NULL;
+    int nc = atomic_load_explicit(&sched.ngclean, memory_order_relaxed);
+    while (n < GCLEAN_RELEASE && nc > 0)
+        v[n++] = sched.gclean[--nc];
+    atomic_store_explicit(&sched.ngclean, nc, memory_order_relaxed);
+    bool more = nc > 0;
     rt_lock_release(&sched.gfree_lock);
     for (int i = 0; i < n; i++)
         g_release_to_stack(v[i]);
@@ -948,42 +985,41 @@ static bool gclean_release(void)
 static void g_free(rt_worker *w, rt_gx *g)
 {
     atomic_store_explicit(&g->g.status, RT_G_IDLE, memory_order_release);
-    g->g.sched_next = gptr(w->gfree);
-    w->gfree = g;
-    if (++w->ngfree < GFREE_LOCAL_MAX)
+    w->gfree[w->ngfree++] = g;
+    if (w->ngfree < GFREE_LOCAL_MAX)
         return;
-    /* Move half to the global list; beyond its cap, release the memory. */
-    rt_gx *batch = NULL, *rel = NULL;
-    for (int i = 0; i < GFREE_LOCAL_MAX / 2; i++) {
-        rt_gx *x = w->gfree;
-        w->gfree = gnext(x);
-        w->ngfree--;
-        x->g.sched_next = gptr(batch);
-        batch = x;
-    }
+    /* Move the older half to the global pool; beyond its cap, keep clean
+     * stacks in the clean pool and release the others. The clean checks
+     * (a system call each) run before taking the lock. */
+    enum { B = GFREE_LOCAL_MAX / 2 };
+    rt_gx *batch[B];
+    bool clean[B];
+    memcpy(batch, w->gfree, sizeof batch);
+    memmove(w->gfree, w->gfree + B, (size_t)(GFREE_LOCAL_MAX - B) * sizeof *w->gfree);
+    w->ngfree -= B;
+    int room = GFREE_GLOBAL_MAX - atomic_load_explicit(&sched.ngfree, memory_order_relaxed);
+    for (int i = 0; i < B; i++)
+        clean[i] = i >= room && sched.gclean &&
+                   atomic_load_explicit(&sched.ngclean, memory_order_relaxed) < GCLEAN_MAX &&
+                   g_stack_clean(batch[i]);
+    rt_gx *rel[B];
+    int nrel = 0;
     rt_lock_acquire(&sched.gfree_lock);
-    while (batch) {
-        rt_gx *x = batch;
-        batch = gnext(x);
-        if (sched.ngfree < GFREE_GLOBAL_MAX) {
-            x->g.sched_next = gptr(sched.gfree);
-            sched.gfree = x;
-            sched.ngfree++;
-        } else if (sched.ngclean < GCLEAN_MAX && g_stack_clean(x)) {
-            x->g.sched_next = gptr(sched.gclean);
-            sched.gclean = x;
-            atomic_store_explicit(&sched.ngclean, sched.ngclean + 1, memory_order_relaxed);
-        } else {
-            x->g.sched_next = gptr(rel);
-            rel = x;
-        }
+    int n = atomic_load_explicit(&sched.ngfree, memory_order_relaxed);
+    int nc = atomic_load_explicit(&sched.ngclean, memory_order_relaxed);
+    for (int i = 0; i < B; i++) {
+        if (n < GFREE_GLOBAL_MAX)
+            sched.gfree[n++] = batch[i];
+        else if (clean[i] && nc < GCLEAN_MAX)
+            sched.gclean[nc++] = batch[i];
+        else
+            rel[nrel++] = batch[i];
     }
+    atomic_store_explicit(&sched.ngfree, n, memory_order_relaxed);
+    atomic_store_explicit(&sched.ngclean, nc, memory_order_relaxed);
     rt_lock_release(&sched.gfree_lock);
-    while (rel) {
-        rt_gx *x = rel;
-        rel = gnext(x);
-        g_release_to_stack(x);
-    }
+    for (int i = 0; i < nrel; i++)
+        g_release_to_stack(rel[i]);
 }
 
 static void g_entry(rt_gx *g);
@@ -1440,6 +1476,8 @@ static void init_common(void)
     long ps = sysconf(_SC_PAGESIZE);
     sched.page_mask = (uintptr_t)(ps > 0 ? ps : 4096) - 1;
     sched.clean_ok = !RT_ASAN && !RT_TSAN;
+    /* Address space only: pages are touched as the clean pool grows. */
+    sched.gclean = malloc(GCLEAN_MAX * sizeof *sched.gclean);
 #ifdef CGO_HAVE_VALGRIND_H
     if (RUNNING_ON_VALGRIND)
         sched.clean_ok = false;
@@ -1615,8 +1653,7 @@ RT_EXPORT void rt_ready(rt_g *gp, bool run_next)
         if (!run_next)
             runq_put(w, g, false);
     } else {
-        g->g.sched_next = NULL;
-        grq_put_batch(g, g, 1);
+        grq_put(&g, 1);
     }
     wakep();
 }
@@ -1633,8 +1670,7 @@ static void spawn(void (*fn)(void *), const void *args, size_t size, const cgo_s
     if (w) {
         runq_put(w, g, true);
     } else {
-        g->g.sched_next = NULL;
-        grq_put_batch(g, g, 1);
+        grq_put(&g, 1);
     }
     if (atomic_load_explicit(&sched.running, memory_order_relaxed))
         wakep();

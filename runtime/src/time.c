@@ -16,9 +16,9 @@
  *   deadline) makes the poll cheap when nothing is due.
  *
  * Invariants
- *   T1  A timer is in the heap iff t->idx >= 0, and then heap.v[t->idx].t == t
- *       and heap.v[t->idx].when == t->when. when/period/idx change only under
- *       heap.lock.
+ *   T1  A timer is in the heap iff t->idx >= 0, and then (except for a sleep
+ *       timer, whose idx is 0 wherever it is: see heap_ent) heap.v[t->idx]
+ *       holds t and t->when. when/period/idx change only under heap.lock.
  *   T2  heap.next == heap.v[0].when if the heap is non-empty, else -1, and
  *       heap.count == heap.n; both are stored under heap.lock and read
  *       lock-free.
@@ -66,10 +66,19 @@ int64_t rt_time_deadline(cgo_duration d)
 /* ------------------------------------------------------------------------ */
 /* The heap                                                                 */
 
+/* An entry: the deadline, and the timer with HEAP_SLEEP in its low bit
+ * for a sleep timer. A sleep timer's idx is not kept up to date (it is 0
+ * while in the heap, -1 after): it is only ever removed from the top, so
+ * moving it inside the heap need not write into the sleeper's stack, a
+ * cache and TLB miss for each entry a sift moves. */
 typedef struct heap_ent {
     int64_t when;
-    rt_timer *t;
+    uintptr_t t;
 } heap_ent;
+
+#define HEAP_SLEEP ((uintptr_t)1)
+
+static inline rt_timer *ent_timer(heap_ent e) { return (rt_timer *)(e.t & ~HEAP_SLEEP); }
 
 static struct {
     rt_lock lock;
@@ -84,7 +93,8 @@ static struct {
 static inline void heap_set(size_t i, heap_ent e)
 {
     heap.v[i] = e;
-    e.t->idx = (ptrdiff_t)i;
+    if (!(e.t & HEAP_SLEEP))
+        ent_timer(e)->idx = (ptrdiff_t)i;
 }
 
 static void sift_up(size_t i)
@@ -139,18 +149,18 @@ static bool heap_add(rt_timer *t, int64_t when)
         heap.cap = ncap;
     }
     t->when = when;
-    heap.v[heap.n] = (heap_ent){when, t};
-    t->idx = (ptrdiff_t)heap.n;
+    uintptr_t tag = t->fire ? 0 : HEAP_SLEEP;
+    heap.v[heap.n] = (heap_ent){when, (uintptr_t)t | tag};
+    t->idx = tag ? 0 : (ptrdiff_t)heap.n;
     heap.n++;
     sift_up(heap.n - 1);
     heap_publish();
-    return t->idx == 0;
+    return heap.v[0].t == ((uintptr_t)t | tag);
 }
 
-/* Removes t (which is in the heap). heap.lock held. */
-static void heap_remove(rt_timer *t)
+/* Removes the entry at i, whose timer is t. heap.lock held. */
+static void heap_remove_at(rt_timer *t, size_t i)
 {
-    size_t i = (size_t)t->idx;
     size_t last = heap.n - 1;
     t->idx = -1;
     heap.n = last;
@@ -171,6 +181,12 @@ static void heap_remove(rt_timer *t)
         }
     }
     heap_publish();
+}
+
+/* Removes t (which is in the heap, and not a sleep). heap.lock held. */
+static void heap_remove(rt_timer *t)
+{
+    heap_remove_at(t, (size_t)t->idx);
 }
 
 bool rt_timer_arm(rt_timer *t, int64_t when, int64_t period)
@@ -213,9 +229,9 @@ int64_t rt_timers_run(int64_t now)
         size_t nready = 0;
         rt_lock_acquire(&heap.lock);
         while (heap.n > 0 && heap.v[0].when <= now && nready < READY_BATCH) {
-            rt_timer *t = heap.v[0].t;
+            rt_timer *t = ent_timer(heap.v[0]);
             if (!t->fire) {
-                heap_remove(t);
+                heap_remove_at(t, 0);
                 ready[nready++] = t->g; /* T6: last touch of t */
                 continue;
             }

@@ -20,5 +20,6 @@ diff -u <(echo "sum of squares of 1..100 = 338350") <("$b/jobs")
 # A second build after touching the .gh header translates again.
 sleep 1
 touch "$work/src/jobs.gh"
-cmake --build "$b" | grep -q "cgoc .*jobs.gc" || { echo "jobs.gc was not re-translated after jobs.gh changed" >&2; exit 1; }
+rebuild=$(cmake --build "$b")
+grep -q "cgoc .*jobs.gc" <<<"$rebuild" || { echo "jobs.gc was not re-translated after jobs.gh changed" >&2; exit 1; }
 echo "cmake integration: ok"
