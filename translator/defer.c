@@ -12,7 +12,16 @@
  *  - `defer { }` is emitted inline at each exit point, seeing the variables
  *    as they are then.
  * `return expr;` evaluates expr into a temporary before the deferred calls.
- * Arguments that are literals stay literals in the generated call. */
+ * Arguments that are literals stay literals in the generated call.
+ *
+ * A function with a defer inside a loop registers at run time instead
+ * ("dynamic" scope): one registration per execution, so order is decided
+ * by time, not by source position. Every defer of such a function (not only
+ * the loop's) pushes a malloc'ed record on a list local to the function:
+ * `struct cgoc_defer_link { next; kind; }` followed by the stored callee and
+ * arguments. Every exit point pops the list, last first, and a switch on
+ * `kind` runs each record's call (or `defer { }` block) inline, then frees
+ * the record. Functions without loop defers keep the zero-cost scheme. */
 #include "lower.h"
 
 #include "diag.h"
@@ -26,6 +35,7 @@ typedef struct defer_info {
     TSNode node, call, body;
     unsigned id;
     bool conditional;
+    bool in_loop;
     /* call form */
     const char *builtin; /* cgo_chan_close_at... for channel builtins */
     bool store_callee;
@@ -44,6 +54,7 @@ struct fn_scope {
     defer_info *defers;
     size_t ndefers;
     int in_defer_block;
+    bool dynamic; /* some defer is inside a loop: run-time registration */
 };
 
 static bool is_loop(TSNode n)
@@ -77,8 +88,8 @@ static walk_step collect_visit(TSNode node, void *arg)
     d->conditional = !ts_node_eq(ts_node_parent(node), c->root);
     for (TSNode p = ts_node_parent(node); !ts_node_eq(p, c->root); p = ts_node_parent(p))
         if (is_loop(p)) {
-            diag_at(c->L->src, ts_node_start_byte(node), DIAG_ERROR, NULL,
-                    "this version of cgoc parses but cannot yet translate 'defer' inside a loop");
+            d->in_loop = true;
+            s->dynamic = true;
             break;
         }
     return WALK_OVER;
@@ -200,10 +211,22 @@ void scope_close(lower *L)
     free(s);
 }
 
-/* Records of conditional defers, at the top of the function body. */
+/* Records of conditional defers, at the top of the function body; in a
+ * dynamic scope the record types and the list. */
 void scope_prologue(lower *L)
 {
     struct fn_scope *s = L->scope;
+    if (s->dynamic) {
+        L->needs_stdlib = true;
+        emit_gen(L, " struct cgoc_defer_link { struct cgoc_defer_link *next; int kind; } *cgoc_defers = NULL;");
+        for (size_t i = 0; i < s->ndefers; i++) {
+            defer_info *d = &s->defers[i];
+            if (ts_node_is_null(d->body))
+                emit_gen(L, " struct cgoc_d%u { struct cgoc_defer_link link;%s };", d->id,
+                         d->members.len ? buf_cstr(&d->members) : "");
+        }
+        return;
+    }
     for (size_t i = 0; i < s->ndefers; i++) {
         defer_info *d = &s->defers[i];
         if (!d->conditional)
@@ -217,7 +240,9 @@ void scope_prologue(lower *L)
 /* The stored value of argument i (or the callee) of d. */
 static void stored(lower *L, defer_info *d, const char *what)
 {
-    if (d->conditional)
+    if (L->scope->dynamic)
+        emit_gen(L, "((struct cgoc_d%u *)cgoc_l)->cgoc_d%u_%s", d->id, d->id, what);
+    else if (d->conditional)
         emit_gen(L, "cgoc_d%u.cgoc_d%u_%s", d->id, d->id, what);
     else
         emit_gen(L, "cgoc_d%u_%s", d->id, what);
@@ -233,7 +258,7 @@ static void emit_deferred_call(lower *L, defer_info *d)
         return;
     }
     emit_gen(L, " ");
-    if (d->conditional)
+    if (d->conditional && !L->scope->dynamic)
         emit_gen(L, "if (cgoc_d%u.on) ", d->id);
     if (d->builtin)
         emit_gen(L, "%s(", d->builtin);
@@ -263,10 +288,44 @@ static void emit_deferred_call(lower *L, defer_info *d)
     emit_gen(L, ");");
 }
 
+/* Whether defer d may have been registered when the exit at offset `at`
+ * is reached: it comes before it, or a loop around d also holds the exit
+ * (an earlier iteration registered it). Only those get a case at that exit
+ * (a later `defer { }` may use variables not declared at the exit yet). */
+static bool may_be_registered(const struct fn_scope *s, const defer_info *d, size_t at)
+{
+    if (ts_node_start_byte(d->node) < at)
+        return true;
+    for (TSNode p = ts_node_parent(d->node); !ts_node_eq(p, s->body); p = ts_node_parent(p))
+        if (is_loop(p) && ts_node_start_byte(p) <= at && at < ts_node_end_byte(p))
+            return true;
+    return false;
+}
+
+/* A dynamic scope's exit: pop and run every registered record. */
+static void run_dynamic_defers(lower *L, size_t at)
+{
+    struct fn_scope *s = L->scope;
+    emit_gen(L, " while (cgoc_defers) { struct cgoc_defer_link *cgoc_l = cgoc_defers;"
+                " cgoc_defers = cgoc_l->next; switch (cgoc_l->kind) {");
+    for (size_t i = s->ndefers; i-- > 0;) {
+        if (!may_be_registered(s, &s->defers[i], at))
+            continue;
+        emit_gen(L, " case %u: {", s->defers[i].id);
+        emit_deferred_call(L, &s->defers[i]);
+        emit_gen(L, " } break;");
+    }
+    emit_gen(L, " default: break; } free(cgoc_l); }");
+}
+
 /* The deferred calls active at an exit point at offset `at`, last first. */
 static bool run_defers(lower *L, size_t at)
 {
     struct fn_scope *s = L->scope;
+    if (s->dynamic) {
+        run_dynamic_defers(L, at);
+        return true;
+    }
     bool any = false;
     for (size_t i = s->ndefers; i-- > 0;)
         if (ts_node_start_byte(s->defers[i].node) < at) {
@@ -278,6 +337,8 @@ static bool run_defers(lower *L, size_t at)
 
 static bool any_defer_before(const struct fn_scope *s, size_t at)
 {
+    if (s->dynamic)
+        return s->ndefers > 0; /* a loop may have registered a later defer */
     for (size_t i = 0; i < s->ndefers; i++)
         if (ts_node_start_byte(s->defers[i].node) < at)
             return true;
@@ -318,6 +379,112 @@ static void emit_return(lower *L, TSNode node)
     buf_free(&decl);
 }
 
+/* Dynamic scope: push a record holding the callee and arguments now. */
+static void emit_registration(lower *L, defer_info *d)
+{
+    if (!ts_node_is_null(d->body)) {
+        emit_gen(L, "{ struct cgoc_defer_link *cgoc_r = malloc(sizeof *cgoc_r);"
+                    " if (!cgoc_r) abort(); cgoc_r->kind = %u; cgoc_r->next = cgoc_defers;"
+                    " cgoc_defers = cgoc_r; }",
+                 d->id);
+        return;
+    }
+    emit_gen(L, "{ struct cgoc_d%u *cgoc_r = malloc(sizeof *cgoc_r); if (!cgoc_r) abort();", d->id);
+    if (d->store_callee) {
+        emit_gen(L, " cgoc_r->cgoc_d%u_fn = (", d->id);
+        emit_node(L, d->fn);
+        emit_gen(L, ");");
+    }
+    for (uint32_t i = 0; i < d->nargs; i++) {
+        if (d->literal[i])
+            continue;
+        emit_gen(L, " cgoc_r->cgoc_d%u_a%u = (", d->id, i);
+        emit_node(L, d->args[i]);
+        emit_gen(L, ");");
+    }
+    emit_gen(L, " cgoc_r->link.kind = %u; cgoc_r->link.next = cgoc_defers; cgoc_defers = &cgoc_r->link; }",
+             d->id);
+}
+
+/* Whether scope node `p` declares `name` before offset `before`. */
+static bool declares(const lower *L, TSNode p, const char *name, size_t len, size_t before)
+{
+    TSNode decls[64];
+    size_t n = 0;
+    if (node_is(p, "compound_statement")) {
+        for (uint32_t i = 0; i < ts_node_named_child_count(p) && n < 64; i++) {
+            TSNode c = ts_node_named_child(p, i);
+            if (ts_node_start_byte(c) >= before)
+                break;
+            if (node_is(c, "declaration"))
+                decls[n++] = c;
+        }
+    } else if (node_is(p, "for_statement")) {
+        TSNode init = field(p, "initializer");
+        if (node_is(init, "declaration"))
+            decls[n++] = init;
+    } else if (node_is(p, "for_range_statement") || node_is(p, "select_case")) {
+        TSNode d = declared_name(field(p, "declarator"));
+        if (!ts_node_is_null(d) && ts_node_end_byte(d) - ts_node_start_byte(d) == len &&
+            strncmp(L->src->text + ts_node_start_byte(d), name, len) == 0)
+            return true;
+    }
+    for (size_t k = 0; k < n; k++)
+        for (uint32_t i = 0; i < ts_node_named_child_count(decls[k]); i++) {
+            TSNode c = ts_node_named_child(decls[k], i);
+            if (!node_is(c, "init_declarator") && !node_is(c, "identifier") && !node_is(c, "pointer_declarator") &&
+                !node_is(c, "array_declarator"))
+                continue;
+            TSNode d = declared_name(c);
+            if (!ts_node_is_null(d) && ts_node_end_byte(d) - ts_node_start_byte(d) == len &&
+                strncmp(L->src->text + ts_node_start_byte(d), name, len) == 0)
+                return true;
+        }
+    return false;
+}
+
+typedef struct block_check {
+    lower *L;
+    defer_info *d;
+    TSNode body; /* the function's (or go block's) outermost block */
+    bool reported;
+} block_check;
+
+/* An identifier of a defer block must not name a variable of an inner
+ * block: that variable is gone when the block runs. Scopes are searched
+ * from the identifier outwards; the nearest declaration decides. */
+static walk_step check_identifier(TSNode node, void *arg)
+{
+    block_check *c = arg;
+    if (!node_is(node, "identifier"))
+        return WALK_INTO;
+    const char *name = c->L->src->text + ts_node_start_byte(node);
+    size_t len = ts_node_end_byte(node) - ts_node_start_byte(node);
+    size_t at = ts_node_start_byte(node);
+    bool inside = true; /* still within the defer block */
+    for (TSNode p = ts_node_parent(node); !ts_node_is_null(p); p = ts_node_parent(p)) {
+        if (ts_node_eq(p, c->d->node))
+            inside = false;
+        if (ts_node_eq(p, c->body))
+            return WALK_OVER; /* the outermost block, a parameter or a global */
+        if (declares(c->L, p, name, len, at)) {
+            if (!inside)
+                diag_at(c->L->src, at, DIAG_ERROR, NULL,
+                        "defer block uses '%.*s', a variable of an inner block that no longer exists "
+                        "when the deferred block runs; use 'defer CALL;', which copies its arguments",
+                        (int)len, name);
+            return WALK_OVER;
+        }
+    }
+    return WALK_OVER;
+}
+
+static void check_block_variables(lower *L, defer_info *d)
+{
+    block_check c = {L, d, L->scope->body, false};
+    parse_walk(d->body, check_identifier, &c);
+}
+
 static void emit_defer_statement(lower *L, TSNode node)
 {
     struct fn_scope *s = L->scope;
@@ -327,6 +494,12 @@ static void emit_defer_statement(lower *L, TSNode node)
             d = &s->defers[i];
     if (!d) {
         diag_at(L->src, ts_node_start_byte(node), DIAG_ERROR, NULL, "'defer' outside of a function");
+        return;
+    }
+    if (!ts_node_is_null(d->body))
+        check_block_variables(L, d);
+    if (s->dynamic) {
+        emit_registration(L, d);
         return;
     }
     if (!ts_node_is_null(d->body)) {

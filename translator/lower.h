@@ -66,6 +66,7 @@ typedef struct lower {
     TSNode rename;
     struct goblock *goblock; /* innermost go block being emitted */
     const char *rename_to;
+    bool needs_stdlib; /* the output calls malloc/free/abort (dynamic defers) */
 } lower;
 
 /* Emission */

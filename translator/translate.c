@@ -179,6 +179,8 @@ static bool translate_dialect(const translate_options *opt, const source *src, c
     L.out = &main_out;
     main_finish(&L);
     bool ok = diag_error_count() == errors_before;
+    if (ok && L.needs_stdlib)
+        buf_puts(out, "#include <stdlib.h>\n");
     if (ok)
         buf_append(out, main_out.text.data, main_out.text.len);
     buf_free(&main_out.text);
