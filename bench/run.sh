@@ -121,6 +121,7 @@ table() {
 }
 
 DEFPROCS=$(nproc 2>/dev/null || echo "?")
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 sweep default
 sweep one
 
@@ -154,6 +155,7 @@ report() {
     echo
     echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr)"
     echo "go: $("$GO" version | cut -d' ' -f3)   cc: $(cc --version | head -1)   reps: $REPS${SIZE:+   size: $SIZE}"
+    echo "load average before: $LOAD_BEFORE   after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")   (other work on the machine skews the numbers)"
     table default "default workers ($DEFPROCS): medians of $REPS runs"
     table one "one worker (CGO_PROCS=1 / GOMAXPROCS=1): medians of $REPS runs"
 

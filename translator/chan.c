@@ -465,3 +465,38 @@ bool chan_emit(lower *L, TSNode node)
     }
     return true;
 }
+
+/* Go's rule for converting channel types implicitly (assignment,
+ * initialisation, arguments, return): the element types are the same, and
+ * `chan T` converts to `chan<- T` and `<-chan T`, never the other way; a
+ * send-only and a receive-only channel do not convert to each other. */
+void chan_check_conversions(lower *L)
+{
+    size_t n;
+    const chan_conversion *conv = types_chan_conversions(L->types, &n);
+    for (size_t i = 0; i < n; i++) {
+        CXType from_elem, to_elem;
+        chan_dir from_dir, to_dir;
+        type_is_chan(conv[i].from, &from_elem, &from_dir);
+        type_is_chan(conv[i].to, &to_elem, &to_dir);
+        bool same_elem = clang_equalTypes(clang_getCanonicalType(from_elem), clang_getCanonicalType(to_elem));
+        if (same_elem && (from_dir == to_dir || from_dir == CHAN_BI))
+            continue;
+        size_t at;
+        if (!source_offset_of_rendering(L, conv[i].start, conv[i].end, &at))
+            continue;
+        buf from = {0}, to = {0};
+        type_display(conv[i].from, &from);
+        type_display(conv[i].to, &to);
+        if (!same_elem)
+            diag_at(L->src, at, DIAG_ERROR, NULL, "cannot use '%s' as '%s': the element types differ",
+                    buf_cstr(&from), buf_cstr(&to));
+        else
+            diag_at(L->src, at, DIAG_ERROR, NULL,
+                    "cannot use '%s' as '%s': a channel converts only from 'chan T' to 'chan<- T' "
+                    "or '<-chan T'",
+                    buf_cstr(&from), buf_cstr(&to));
+        buf_free(&from);
+        buf_free(&to);
+    }
+}

@@ -7,6 +7,7 @@
 #include "translate.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,7 +213,23 @@ static void record_range(lower *L, TSNode node, size_t start, size_t end)
         j = (j + 1) & (L->ranges_cap - 1);
     if (!L->ranges[j].id)
         L->ranges_count++;
-    L->ranges[j] = (node_range){id, (uint32_t)start, (uint32_t)end};
+    L->ranges[j] = (node_range){id, (uint32_t)start, (uint32_t)end, ts_node_start_byte(node)};
+}
+
+bool source_offset_of_rendering(const lower *L, size_t start, size_t end, size_t *offset)
+{
+    size_t best_width = SIZE_MAX;
+    for (size_t j = 0; j < L->ranges_cap; j++) {
+        const node_range *r = &L->ranges[j];
+        if (!r->id || r->start > start || r->end < end)
+            continue;
+        size_t width = r->end - r->start;
+        if (width < best_width) {
+            best_width = width;
+            *offset = r->src_start;
+        }
+    }
+    return best_width != SIZE_MAX;
 }
 
 bool node_render_range(const lower *L, TSNode node, size_t *start, size_t *end);

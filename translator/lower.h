@@ -37,6 +37,7 @@ typedef struct stream {
 typedef struct node_range {
     uintptr_t id; /* TSNode id, 0 = empty */
     uint32_t start, end;
+    uint32_t src_start; /* the node's offset in the .gc file */
 } node_range;
 
 typedef struct named_helper {
@@ -81,6 +82,9 @@ void emit_span(lower *L, TSNode node, size_t from, size_t to);
 void emit_site(lower *L, size_t offset);
 void stream_sync(lower *L, stream *s, size_t offset);
 
+/* The .gc offset of the node rendered exactly at [start, end), or of the
+ * narrowest node whose rendering contains that range. */
+bool source_offset_of_rendering(const lower *L, size_t start, size_t end, size_t *offset);
 /* Types of nodes (render ranges recorded by the render pass). */
 bool node_type(const lower *L, TSNode node, CXType *out);
 /* The clang expression cursor of node (DeclRefExpr for an identifier). */
@@ -111,6 +115,8 @@ bool defer_emit(lower *L, TSNode node);
 bool main_emit(lower *L, TSNode node);
 void main_finish(lower *L);
 
+/* Reports implicit channel conversions against Go's direction rules. */
+void chan_check_conversions(lower *L);
 /* Shared by select/go/defer (chan.c). */
 bool channel_operand(lower *L, TSNode operand, CXType *elem, chan_dir *dir, const char *what);
 bool check_recv_dir(lower *L, TSNode operand, chan_dir dir, CXType elem);

@@ -319,11 +319,116 @@ static void report_or_hold(check_ctx *ctx, TSNode node, TSNode dialect, bool mis
         report_error_region(node, dialect, ctx->src);
 }
 
+/* The dialect in a #define body. cgoc does not translate macro bodies (it
+ * would have to know where the macro is used), so in a .gc/.gh file dialect
+ * syntax there is an error. The body is plain tokens to tree-sitter; these
+ * token patterns are unambiguous in C: `chan` before a type name or `<-`;
+ * `go`/`defer` before a call or a block; `select {`; `make(chan`; `<-`
+ * starting an operand (after `=`, `(`, `,`, `return` or at the start); a
+ * send `x <- y` written with spaces around the arrow. */
+typedef struct macro_token {
+    const char *text;
+    size_t len;
+    bool space_before, space_after;
+} macro_token;
+
+static bool tok_is(const macro_token *t, const char *s)
+{
+    return t->len == strlen(s) && strncmp(t->text, s, t->len) == 0;
+}
+
+static bool tok_is_word(const macro_token *t)
+{
+    return t->len && (t->text[0] == '_' || ((t->text[0] | 32) >= 'a' && (t->text[0] | 32) <= 'z'));
+}
+
+/* Splits a macro body into tokens (identifiers, numbers, `<-`, other
+ * punctuation one character at a time), skipping literals and comments. */
+static size_t macro_tokens(const char *s, size_t n, macro_token *out, size_t max)
+{
+    size_t count = 0, i = 0;
+    bool space = true;
+    while (i < n && count < max) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\\' || c == '\n' || c == '\r') {
+            space = true;
+            if (count)
+                out[count - 1].space_after = true;
+            i++;
+            continue;
+        }
+        size_t start = i;
+        if (c == '"' || c == '\'') {
+            for (i++; i < n && s[i] != c; i++)
+                if (s[i] == '\\')
+                    i++;
+            i++;
+        } else if (c == '/' && i + 1 < n && (s[i + 1] == '*' || s[i + 1] == '/')) {
+            const char *end = s[i + 1] == '*' ? strstr(s + i + 2, "*/") : NULL;
+            i = end && (size_t)(end - s) < n ? (size_t)(end - s) + 2 : n;
+            space = true;
+            continue;
+        } else if (c == '_' || ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9')) {
+            while (i < n && (s[i] == '_' || ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') ||
+                             (s[i] >= '0' && s[i] <= '9')))
+                i++;
+        } else if (c == '<' && i + 1 < n && s[i + 1] == '-') {
+            i += 2;
+        } else {
+            i++;
+        }
+        out[count++] = (macro_token){s + start, i - start, space, false};
+        space = false;
+    }
+    return count;
+}
+
+static void check_macro_body(TSNode def, const source *src)
+{
+    TSNode value = ts_node_child_by_field_name(def, "value", 5);
+    if (ts_node_is_null(value))
+        return;
+    size_t start = ts_node_start_byte(value);
+    macro_token t[512];
+    size_t n = macro_tokens(src->text + start, ts_node_end_byte(value) - start, t, 512);
+    for (size_t i = 0; i < n; i++) {
+        const macro_token *next = i + 1 < n ? &t[i + 1] : NULL, *prev = i ? &t[i - 1] : NULL;
+        const char *what = NULL;
+        if (tok_is(&t[i], "chan") && next && (tok_is_word(next) || tok_is(next, "<-")))
+            what = "a channel type";
+        else if ((tok_is(&t[i], "go") || tok_is(&t[i], "defer")) && next &&
+                 (tok_is(next, "{") || (tok_is_word(next) && i + 2 < n && tok_is(&t[i + 2], "("))))
+            what = tok_is(&t[i], "go") ? "a 'go' statement" : "a 'defer' statement";
+        else if (tok_is(&t[i], "select") && next && tok_is(next, "{"))
+            what = "a select statement";
+        else if (tok_is(&t[i], "make") && next && tok_is(next, "(") && i + 2 < n && tok_is(&t[i + 2], "chan"))
+            what = "make(chan ...)";
+        else if (tok_is(&t[i], "<-") && next && !next->space_before &&
+                 (!prev || tok_is(prev, "=") || tok_is(prev, "(") || tok_is(prev, ",") || tok_is(prev, "return")))
+            what = "a receive '<-'";
+        else if (tok_is(&t[i], "<-") && t[i].space_before && t[i].space_after && prev && next)
+            what = "a send '<-'";
+        if (what) {
+            bool type = strcmp(what, "a channel type") == 0;
+            diag_at(src, start + (size_t)(t[i].text - (src->text + start)), DIAG_ERROR, NULL,
+                    "%s in a #define body is not translated; %s", what,
+                    type ? "use a typedef instead of the macro"
+                         : "write a function (or a static inline function) instead of the macro");
+            return; /* one report per macro */
+        }
+    }
+}
+
 static walk_step check_visit(TSNode node, void *arg)
 {
     check_ctx *ctx = arg;
     if (diag_too_many())
         return WALK_STOP;
+    if (!ctx->weak_for_range &&
+        (strcmp(ts_node_type(node), "preproc_def") == 0 || strcmp(ts_node_type(node), "preproc_function_def") == 0)) {
+        check_macro_body(node, ctx->src);
+        return WALK_OVER;
+    }
     if (parse_is_dialect_node(node) && !is_weak_evidence(ctx, node))
         ctx->uses_dialect = true;
     if (ts_node_is_missing(node)) {

@@ -172,6 +172,8 @@ static bool translate_dialect(const translate_options *opt, const source *src, c
         return false;
     }
 
+    chan_check_conversions(&L);
+
     /* Lower pass: the output. */
     stream main_out = {.text = {0}, .vline = -1};
     buf_puts(&main_out.text, "#include <cgo.h>\ntypedef cgo_chan *cgoc_chan;\n");

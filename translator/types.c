@@ -26,6 +26,8 @@ struct types {
     CXFile main_file; /* the rendering, named as the .gc file */
     typed_range *table;
     size_t cap, count;
+    chan_conversion *conversions;
+    size_t nconversions;
     /* typedef names of file-scope anonymous records, found lazily */
     CXCursor *typedefs;
     size_t ntypedefs;
@@ -108,6 +110,40 @@ bool types_at(const types *t, size_t start, size_t end, CXType *out)
  *    some object-like macros, an empty range at its start); for those the
  *    outermost wins, so `MAX(a, b)` has the type of the whole expansion and
  *    `true` that of the literal it expands to. */
+static enum CXChildVisitResult first_child(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    *(CXCursor *)data = c;
+    return CXChildVisit_Break;
+}
+
+/* An implicit cast (libclang shows it as an unexposed expression) from one
+ * channel type to a different one: checked against the direction rules
+ * later (chan.c), where the .gc position is known. */
+static void note_chan_conversion(types *t, CXCursor cast)
+{
+    CXCursor child = clang_getNullCursor();
+    clang_visitChildren(cast, first_child, &child);
+    if (clang_Cursor_isNull(child) || !clang_isExpression(clang_getCursorKind(child)))
+        return;
+    CXType to = clang_getCursorType(cast), from = clang_getCursorType(child);
+    if (!type_is_chan(to, NULL, NULL) || !type_is_chan(from, NULL, NULL) ||
+        clang_equalTypes(clang_getCanonicalType(to), clang_getCanonicalType(from)))
+        return;
+    CXSourceRange r = clang_getCursorExtent(child);
+    unsigned s, e;
+    clang_getFileLocation(clang_getRangeStart(r), NULL, NULL, NULL, &s);
+    clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &e);
+    t->conversions = xrealloc(t->conversions, (t->nconversions + 1) * sizeof *t->conversions);
+    t->conversions[t->nconversions++] = (chan_conversion){s, e, from, to};
+}
+
+const chan_conversion *types_chan_conversions(const types *t, size_t *count)
+{
+    *count = t->nconversions;
+    return t->conversions;
+}
+
 static enum CXChildVisitResult record_expression(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
@@ -118,6 +154,8 @@ static enum CXChildVisitResult record_expression(CXCursor c, CXCursor parent, CX
     clang_getFileLocation(loc, &file, NULL, NULL, &at);
     if (!file || !clang_File_isEqual(file, t->main_file))
         return CXChildVisit_Continue; /* a header's declarations */
+    if (clang_getCursorKind(c) == CXCursor_UnexposedExpr)
+        note_chan_conversion(t, c);
     if (clang_isExpression(clang_getCursorKind(c))) {
         CXSourceRange r = clang_getCursorExtent(c);
         unsigned s, e, expansion;
@@ -177,6 +215,7 @@ void types_free(types *t)
     if (t->index)
         clang_disposeIndex(t->index);
     free(t->table);
+    free(t->conversions);
     free(t->typedefs);
     free(t);
 }

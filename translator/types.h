@@ -37,6 +37,14 @@ void types_free(types *t);
 bool types_at(const types *t, size_t start, size_t end, CXType *out);
 bool types_cursor_at(const types *t, size_t start, size_t end, CXCursor *out);
 
+/* An implicit conversion from one channel type to another that clang saw,
+ * at the rendered range of the converted expression. */
+typedef struct chan_conversion {
+    size_t start, end;
+    CXType from, to;
+} chan_conversion;
+const chan_conversion *types_chan_conversions(const types *t, size_t *count);
+
 /* Channel types: element type and direction. */
 bool type_is_chan(CXType t, CXType *elem, chan_dir *dir);
 
