@@ -54,6 +54,7 @@ struct fn_scope {
     defer_info *defers;
     size_t ndefers;
     int in_defer_block;
+    unsigned defer_exit; /* label that `return;` in the defer block being emitted jumps to */
     bool dynamic; /* some defer is inside a loop: run-time registration */
 };
 
@@ -248,13 +249,32 @@ static void stored(lower *L, defer_info *d, const char *what)
         emit_gen(L, "cgoc_d%u_%s", d->id, what);
 }
 
+static walk_step find_own_return(TSNode node, void *arg)
+{
+    if (node_is(node, "go_statement") && !ts_node_is_null(field(node, "body")))
+        return WALK_OVER; /* a return there ends the goroutine */
+    if (node_is(node, "return_statement")) {
+        *(bool *)arg = true;
+        return WALK_STOP;
+    }
+    return WALK_INTO;
+}
+
 static void emit_deferred_call(lower *L, defer_info *d)
 {
     if (!ts_node_is_null(d->body)) {
+        /* `return;` in the block leaves the block only: a jump past it. */
+        bool has_return = false;
+        parse_walk(d->body, find_own_return, &has_return);
+        unsigned saved = L->scope->defer_exit;
+        L->scope->defer_exit = has_return ? fresh_id(L) : 0;
         L->scope->in_defer_block++;
         emit_gen(L, " ");
         emit_node(L, d->body);
         L->scope->in_defer_block--;
+        if (has_return)
+            emit_gen(L, " cgoc_dend_%u:;", L->scope->defer_exit);
+        L->scope->defer_exit = saved;
         return;
     }
     emit_gen(L, " ");
@@ -496,8 +516,10 @@ static void emit_defer_statement(lower *L, TSNode node)
         diag_at(L->src, ts_node_start_byte(node), DIAG_ERROR, NULL, "'defer' outside of a function");
         return;
     }
-    if (!ts_node_is_null(d->body))
+    if (!ts_node_is_null(d->body)) {
         check_block_variables(L, d);
+        check_block_jumps(L, d->body, "defer block");
+    }
     if (s->dynamic) {
         emit_registration(L, d);
         return;
@@ -643,6 +665,10 @@ bool defer_emit(lower *L, TSNode node)
     if (node_is(node, "function_definition") && node_is(ts_node_parent(node), "translation_unit"))
         return emit_function(L, node);
     if (node_is(node, "return_statement")) {
+        if (!L->render && L->scope && L->scope->in_defer_block && L->scope->defer_exit) {
+            emit_gen(L, "goto cgoc_dend_%u;", L->scope->defer_exit);
+            return true;
+        }
         if (L->render || !L->scope || L->scope->in_defer_block || !any_defer_before(L->scope, ts_node_start_byte(node)))
             return false;
         emit_return(L, node);

@@ -4,7 +4,8 @@
  * The enclosing locals the block uses are captured into an environment
  * struct at the go statement: by value (a copy taken now; arrays too), or,
  * when the block takes the variable's address (&wg, &a[i], &s.f), by
- * pointer, shared with the enclosing function. Inside the body every use of
+ * pointer, shared with the enclosing function (so are block-scope `static`
+ * and `extern` variables: one object). Inside the body every use of
  * a captured variable is rewritten to its place in the environment. */
 #include "lower.h"
 
@@ -90,6 +91,18 @@ static bool is_local_variable(CXCursor decl)
     return clang_getCursorKind(clang_getCursorSemanticParent(decl)) != CXCursor_TranslationUnit;
 }
 
+/* A `static` or `extern` variable declared in a block: one object for the
+ * whole program, but its name is visible only in that block, so the
+ * goroutine's function reaches it through a pointer (a shared capture). */
+static bool is_block_static(CXCursor decl)
+{
+    if (clang_getCursorKind(decl) != CXCursor_VarDecl)
+        return false;
+    enum CX_StorageClass sc = clang_Cursor_getStorageClass(decl);
+    return (sc == CX_SC_Static || sc == CX_SC_Extern) &&
+           clang_getCursorKind(clang_getCursorSemanticParent(decl)) != CXCursor_TranslationUnit;
+}
+
 static walk_step scan_visit(TSNode node, void *arg)
 {
     scan_ctx *c = arg;
@@ -99,7 +112,8 @@ static walk_step scan_visit(TSNode node, void *arg)
         if (!node_cursor(L, node, &use) || clang_getCursorKind(use) != CXCursor_DeclRefExpr)
             return WALK_OVER;
         ref = clang_getCursorReferenced(use);
-        if (!is_local_variable(ref))
+        bool block_static = is_block_static(ref);
+        if (!is_local_variable(ref) && !block_static)
             return WALK_OVER;
         unsigned off = render_offset(ref);
         if (off >= c->body_rstart && off < c->body_rend)
@@ -129,7 +143,7 @@ static walk_step scan_visit(TSNode node, void *arg)
             clang_disposeString(s);
             cap->is_array = clang_getCanonicalType(t).kind == CXType_ConstantArray;
         }
-        if (address_taken(node))
+        if (address_taken(node) || block_static)
             cap->shared = true;
         return WALK_OVER;
     }
@@ -166,6 +180,7 @@ static walk_step warn_visit(TSNode node, void *arg)
 typedef struct jump_ctx {
     lower *L;
     TSNode body;
+    const char *what; /* "go block", "defer block" */
     bool ok;
 } jump_ctx;
 
@@ -177,7 +192,7 @@ static bool inside_target(TSNode n, TSNode body, bool is_break)
             return true;
         if (is_break && (node_is(p, "switch_statement") || node_is(p, "select_statement")))
             return true;
-        if (node_is(p, "go_statement"))
+        if (node_is(p, "go_statement") || node_is(p, "defer_statement"))
             return true; /* checked with that block */
     }
     return false;
@@ -219,22 +234,36 @@ static walk_step jump_visit(TSNode node, void *arg)
     bool is_break = node_is(node, "break_statement");
     if (is_break || node_is(node, "continue_statement")) {
         if (!inside_target(node, j->body, is_break)) {
-            diag_at(j->L->src, ts_node_start_byte(node), DIAG_ERROR, NULL, "'%s' cannot leave a go block",
-                    is_break ? "break" : "continue");
+            diag_at(j->L->src, ts_node_start_byte(node), DIAG_ERROR, NULL, "'%s' cannot leave a %s",
+                    is_break ? "break" : "continue", j->what);
             j->ok = false;
         }
     } else if (node_is(node, "goto_statement")) {
         if (!label_inside(j->L, j->body, field(node, "label"))) {
-            diag_at(j->L->src, ts_node_start_byte(node), DIAG_ERROR, NULL, "'goto' cannot leave a go block");
+            diag_at(j->L->src, ts_node_start_byte(node), DIAG_ERROR, NULL, "'goto' cannot leave a %s", j->what);
             j->ok = false;
         }
     } else if (node_is(node, "return_statement") && ts_node_named_child_count(node) > 0 &&
                !node_is(ts_node_named_child(node, 0), "comment")) {
         diag_at(j->L->src, ts_node_start_byte(node), DIAG_ERROR, NULL,
-                "a go block cannot return a value (the goroutine's result would be discarded)");
+                strcmp(j->what, "go block") == 0
+                    ? "a go block cannot return a value (the goroutine's result would be discarded)"
+                    : "a defer block cannot return a value ('return;' leaves the deferred block)");
         j->ok = false;
+    } else if (node_is(node, "go_statement") && !ts_node_is_null(field(node, "body"))) {
+        return WALK_OVER; /* its own function, checked on its own */
+    } else if (node_is(node, "defer_statement") && !ts_node_is_null(field(node, "body")) &&
+               strcmp(j->what, "defer block") == 0) {
+        return WALK_OVER; /* a nested defer block is checked on its own */
     }
     return WALK_INTO;
+}
+
+bool check_block_jumps(lower *L, TSNode body, const char *what)
+{
+    jump_ctx jc = {L, body, what, true};
+    parse_walk(body, jump_visit, &jc);
+    return jc.ok;
 }
 
 bool goblock_emit_identifier(lower *L, TSNode node)
@@ -269,7 +298,7 @@ void go_block(lower *L, TSNode node, TSNode body)
         return;
     }
     parse_walk(body, scan_visit, &sc);
-    jump_ctx jc = {L, body, true};
+    jump_ctx jc = {L, body, "go block", true};
     parse_walk(body, jump_visit, &jc);
     warn_ctx wc = {L, &gb};
     parse_walk(body, warn_visit, &wc);

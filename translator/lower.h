@@ -124,6 +124,9 @@ bool check_send(lower *L, TSNode node, TSNode ch, TSNode value, CXType *elem);
 void emit_send(lower *L, TSNode node, TSNode ch, TSNode value);
 TSNode declared_name(TSNode declarator);
 void promoted_member(lower *L, TSNode arg, CXType t, const char *name, buf *out, bool *ok);
+/* break/continue/goto may not leave a go or defer block; neither may return
+ * a value. `what` names the block in messages. (goblock.c) */
+bool check_block_jumps(lower *L, TSNode body, const char *what);
 /* Identifier rewriting inside go blocks (goblock.c). */
 bool goblock_emit_identifier(lower *L, TSNode node);
 void go_block(lower *L, TSNode node, TSNode body);
