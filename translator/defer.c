@@ -566,29 +566,19 @@ static TSNode function_name(TSNode node)
     return ts_node_is_null(d) ? d : declared_name(field(d, "declarator"));
 }
 
+static walk_step find_defer(TSNode node, void *arg)
+{
+    if (!node_is(node, "defer_statement"))
+        return WALK_INTO;
+    *(bool *)arg = true;
+    return WALK_STOP;
+}
+
+/* Any defer_statement anywhere below body. */
 static bool has_defer(TSNode body)
 {
     bool found = false;
-    TSTreeCursor cur = ts_tree_cursor_new(body);
-    /* cheap scan: any defer_statement anywhere below */
-    for (;;) {
-        TSNode n = ts_tree_cursor_current_node(&cur);
-        if (node_is(n, "defer_statement")) {
-            found = true;
-            break;
-        }
-        if (ts_tree_cursor_goto_first_child(&cur))
-            continue;
-        bool done = false;
-        while (!ts_tree_cursor_goto_next_sibling(&cur))
-            if (!ts_tree_cursor_goto_parent(&cur)) {
-                done = true;
-                break;
-            }
-        if (done)
-            break;
-    }
-    ts_tree_cursor_delete(&cur);
+    parse_walk(body, find_defer, &found);
     return found;
 }
 

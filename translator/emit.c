@@ -253,30 +253,15 @@ bool node_render_range(const lower *L, TSNode node, size_t *start, size_t *end)
 
 bool node_cursor(const lower *L, TSNode node, CXCursor *out)
 {
-    if (!L->ranges_cap || !L->types)
-        return false;
-    uintptr_t id = (uintptr_t)node.id;
-    size_t j = hash_id(id) & (L->ranges_cap - 1);
-    while (L->ranges[j].id) {
-        if (L->ranges[j].id == id)
-            return types_cursor_at(L->types, L->ranges[j].start, L->ranges[j].end, out);
-        j = (j + 1) & (L->ranges_cap - 1);
-    }
-    return false;
+    size_t start, end;
+    return L->types && node_render_range(L, node, &start, &end) &&
+           types_cursor_at(L->types, start, end, out);
 }
 
 bool node_type(const lower *L, TSNode node, CXType *out)
 {
-    if (!L->ranges_cap || !L->types)
-        return false;
-    uintptr_t id = (uintptr_t)node.id;
-    size_t j = hash_id(id) & (L->ranges_cap - 1);
-    while (L->ranges[j].id) {
-        if (L->ranges[j].id == id)
-            return types_at(L->types, L->ranges[j].start, L->ranges[j].end, out);
-        j = (j + 1) & (L->ranges_cap - 1);
-    }
-    return false;
+    size_t start, end;
+    return L->types && node_render_range(L, node, &start, &end) && types_at(L->types, start, end, out);
 }
 
 bool need_type(lower *L, TSNode node, CXType *out)

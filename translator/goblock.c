@@ -198,34 +198,33 @@ static bool inside_target(TSNode n, TSNode body, bool is_break)
     return false;
 }
 
+typedef struct label_search {
+    const char *name;
+    size_t len;
+    const char *text;
+    bool found;
+} label_search;
+
+static walk_step find_label(TSNode n, void *arg)
+{
+    label_search *ls = arg;
+    if (!node_is(n, "labeled_statement"))
+        return WALK_INTO;
+    TSNode l = field(n, "label");
+    if (ts_node_end_byte(l) - ts_node_start_byte(l) == ls->len &&
+        strncmp(ls->text + ts_node_start_byte(l), ls->name, ls->len) == 0) {
+        ls->found = true;
+        return WALK_STOP;
+    }
+    return WALK_INTO;
+}
+
 static bool label_inside(const lower *L, TSNode body, TSNode label)
 {
-    size_t s = ts_node_start_byte(label), len = ts_node_end_byte(label) - s;
-    TSTreeCursor cur = ts_tree_cursor_new(body);
-    bool found = false;
-    for (;;) {
-        TSNode n = ts_tree_cursor_current_node(&cur);
-        if (node_is(n, "labeled_statement")) {
-            TSNode l = field(n, "label");
-            if (ts_node_end_byte(l) - ts_node_start_byte(l) == len &&
-                strncmp(L->src->text + ts_node_start_byte(l), L->src->text + s, len) == 0) {
-                found = true;
-                break;
-            }
-        }
-        if (ts_tree_cursor_goto_first_child(&cur))
-            continue;
-        bool done = false;
-        while (!ts_tree_cursor_goto_next_sibling(&cur))
-            if (!ts_tree_cursor_goto_parent(&cur)) {
-                done = true;
-                break;
-            }
-        if (done)
-            break;
-    }
-    ts_tree_cursor_delete(&cur);
-    return found;
+    size_t s = ts_node_start_byte(label);
+    label_search ls = {L->src->text + s, ts_node_end_byte(label) - s, L->src->text, false};
+    parse_walk(body, find_label, &ls);
+    return ls.found;
 }
 
 static walk_step jump_visit(TSNode node, void *arg)
