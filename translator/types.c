@@ -9,10 +9,42 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef CGOC_RUNTIME_INCLUDE
 #define CGOC_RUNTIME_INCLUDE "/usr/local/include"
 #endif
+
+/* Where cgo.h is, for libclang: $CGOC_RUNTIME_INCLUDE if set; else, for an
+ * installed cgoc (bin/cgoc next to include/cgo.h), <prefix>/include; else
+ * the source tree cgoc was built from. Returns a "-I..." argument. */
+static char *runtime_include_arg(void)
+{
+    buf arg = {0};
+    const char *env = getenv("CGOC_RUNTIME_INCLUDE");
+    if (env && *env) {
+        buf_printf(&arg, "-I%s", env);
+        return arg.data;
+    }
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            buf_printf(&arg, "%s/../include/cgo.h", exe);
+            if (access(arg.data, R_OK) == 0) {
+                arg.len = 0;
+                buf_printf(&arg, "-I%s/../include", exe);
+                return arg.data;
+            }
+            arg.len = 0;
+        }
+    }
+    buf_printf(&arg, "-I%s", CGOC_RUNTIME_INCLUDE);
+    return arg.data;
+}
 
 /* One expression seen by clang: rendered byte range and its type. */
 typedef struct typed_range {
@@ -181,7 +213,8 @@ types *types_check(const translate_options *opt, const source *src, const char *
     size_t nargs = 0;
     const char **args = xmalloc((opt->ncompiler_args + 8) * sizeof *args);
     args[nargs++] = "-xc";
-    args[nargs++] = "-I" CGOC_RUNTIME_INCLUDE;
+    char *include = runtime_include_arg();
+    args[nargs++] = include;
     args[nargs++] = "-ferror-limit=0";
     args[nargs++] = "-Wno-everything";
     for (size_t i = 0; i < opt->ncompiler_args; i++)
@@ -195,6 +228,7 @@ types *types_check(const translate_options *opt, const source *src, const char *
                                     CXTranslationUnit_KeepGoing, &t->tu);
     free(files);
     free(args);
+    free(include);
     if (err != CXError_Success || !t->tu) {
         diag_tool_error("libclang cannot parse '%s' (error %d)", src->path, (int)err);
         types_free(t);
