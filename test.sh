@@ -11,19 +11,22 @@ cd "$(dirname "$0")"
 cgoc_install_deps test
 
 jobs=$(nproc)
-run_suite() { # <build dir> <ctest filter or empty> [cmake args...]
-    local dir=$1 filter=$2
-    shift 2
+run_suite() { # <build dir> <build target or empty> <ctest filter or empty> <ctest -j> [cmake args...]
+    local dir=$1 target=$2 filter=$3 parallel=$4 t0=$SECONDS
+    shift 4
     echo "==> building $dir ($*)"
     cmake -S . -B "$dir" -DCGOC_WERROR=ON "$@" >/dev/null
-    cmake --build "$dir" -j"$jobs"
+    cmake --build "$dir" -j"$jobs" ${target:+--target "$target"}
     echo "==> ctest in $dir${filter:+ (tests matching $filter)}"
-    ctest --test-dir "$dir" --output-on-failure ${filter:+-R "$filter"}
+    ctest --test-dir "$dir" --output-on-failure -j"$parallel" ${filter:+-R "$filter"}
+    echo "==> $dir: built and tested in $((SECONDS - t0)) s"
 }
 
-run_suite build ""
+# The normal suite runs tests in parallel; the sanitized ones one at a time
+# (each is several times slower and its timing bounds are widened for one).
+run_suite build "" "" "$jobs"
 if [ -z "${CGOC_QUICK:-}" ]; then
-    run_suite build-tsan '^runtime_' -DCGOC_SANITIZE=thread
-    run_suite build-asan '^runtime_' -DCGOC_SANITIZE=address
+    run_suite build-tsan runtime_tests '^runtime_' 1 -DCGOC_SANITIZE=thread -DCGOC_BENCH=OFF
+    run_suite build-asan runtime_tests '^runtime_' 1 -DCGOC_SANITIZE=address -DCGOC_BENCH=OFF
 fi
 echo "==> all test suites passed"
