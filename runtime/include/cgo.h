@@ -206,7 +206,11 @@ void cgo_after_release(cgo_chan *c);
 
 /* One-shot timer whose channel (capacity 1) receives cgo_now() at expiry. */
 typedef struct cgo_timer cgo_timer;
+/* A running timer that fires once, at or after d from now (d <= 0: at
+ * once). Free it with cgo_timer_free. Out of memory is a fatal error. */
 cgo_timer *cgo_timer_new(cgo_duration d);
+/* The timer's channel, owned by the timer: receive from it (or select on
+ * it), never close or free it. */
 cgo_chan *cgo_timer_chan(const cgo_timer *t);
 /* true if this call stopped a pending timer; false if it had fired or was
  * stopped. As in Go, a value already sent stays in the channel. */
@@ -220,9 +224,14 @@ void cgo_timer_free(cgo_timer *t);
  * ticks for a slow receiver. d must be > 0 (panics otherwise). */
 typedef struct cgo_ticker cgo_ticker;
 cgo_ticker *cgo_ticker_new(cgo_duration d);
+/* The ticker's channel, owned by the ticker (never close or free it). */
 cgo_chan *cgo_ticker_chan(const cgo_ticker *t);
+/* Stops the ticks; a tick already in the channel stays there. */
 void cgo_ticker_stop(cgo_ticker *t);
+/* Stops and restarts with period d (> 0, else panics "non-positive interval
+ * for Ticker.Reset"); the next tick comes d after this call. */
 void cgo_ticker_reset(cgo_ticker *t, cgo_duration d);
+/* Stops t and releases it and its channel. */
 void cgo_ticker_free(cgo_ticker *t);
 
 /* Runs fn(arg) in its own goroutine after d. Stop or free the returned timer
@@ -245,24 +254,38 @@ typedef struct cgo_cond { uintptr_t opaque_[4]; } cgo_cond;
 void cgo_mutex_lock_at(cgo_mutex *m, const cgo_site *site);
 void cgo_mutex_lock(cgo_mutex *m);
 #define cgo_mutex_lock(m) cgo_mutex_lock_at((m), CGO_HERE)
+/* Takes m if it is free and returns true; false at once otherwise. */
 bool cgo_mutex_trylock(cgo_mutex *m);
+/* Releases m (it need not be the locker that unlocks, as in Go); wakes one
+ * waiter, or hands m to a starving one. */
 void cgo_mutex_unlock(cgo_mutex *m);
 
 /* Readers-writer mutex; a waiting writer blocks new readers. */
+/* Takes m for writing: waits until no reader or writer holds it. */
 void cgo_rwmutex_lock_at(cgo_rwmutex *m, const cgo_site *site);
 void cgo_rwmutex_lock(cgo_rwmutex *m);
 #define cgo_rwmutex_lock(m) cgo_rwmutex_lock_at((m), CGO_HERE)
+/* Releases the write lock; fatal error if m is not write-locked. */
 void cgo_rwmutex_unlock(cgo_rwmutex *m);
+/* Takes m for reading (shared with other readers); waits while a writer
+ * holds or waits for it. */
 void cgo_rwmutex_rlock_at(cgo_rwmutex *m, const cgo_site *site);
 void cgo_rwmutex_rlock(cgo_rwmutex *m);
 #define cgo_rwmutex_rlock(m) cgo_rwmutex_rlock_at((m), CGO_HERE)
+/* Releases one read lock; fatal error if m is not read-locked. */
 void cgo_rwmutex_runlock(cgo_rwmutex *m);
+/* Non-blocking forms: take the write (resp. a read) lock and return true
+ * if that is possible right now, else return false. */
 bool cgo_rwmutex_trylock(cgo_rwmutex *m);
 bool cgo_rwmutex_tryrlock(cgo_rwmutex *m);
 
 /* WaitGroup. A negative counter panics ("sync: negative WaitGroup counter"). */
+/* Adds delta (may be negative) to the counter; when it reaches zero, every
+ * waiter is released. */
 void cgo_wg_add(cgo_waitgroup *wg, int delta);
+/* cgo_wg_add(wg, -1). */
 void cgo_wg_done(cgo_waitgroup *wg);
+/* Blocks until the counter is zero (returns at once if it is). */
 void cgo_wg_wait_at(cgo_waitgroup *wg, const cgo_site *site);
 void cgo_wg_wait(cgo_waitgroup *wg);
 #define cgo_wg_wait(wg) cgo_wg_wait_at((wg), CGO_HERE)
@@ -274,10 +297,15 @@ void cgo_once_do(cgo_once *o, void (*fn)(void *arg), void *arg);
 #define cgo_once_do(o, fn, arg) cgo_once_do_at((o), (fn), (arg), CGO_HERE)
 
 /* Condition variable used with a cgo_mutex held by the caller. */
+/* Atomically unlocks m and waits for a signal or broadcast, then re-locks m
+ * before returning. As in Go, wake-ups are not guaranteed to mean the
+ * condition holds: wait in a loop. */
 void cgo_cond_wait_at(cgo_cond *c, cgo_mutex *m, const cgo_site *site);
 void cgo_cond_wait(cgo_cond *c, cgo_mutex *m);
 #define cgo_cond_wait(c, m) cgo_cond_wait_at((c), (m), CGO_HERE)
+/* Wakes one waiter (the longest waiting), if any. */
 void cgo_cond_signal(cgo_cond *c);
+/* Wakes every waiter. */
 void cgo_cond_broadcast(cgo_cond *c);
 
 #ifdef __cplusplus

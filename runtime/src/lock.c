@@ -26,8 +26,10 @@
  * shares its memory between processes.
  */
 #include "rt.h"
+#include "rt_sched.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <linux/futex.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -56,8 +58,26 @@ static int lock_ncpu(void)
     return n;
 }
 
+/* Under ThreadSanitizer an asynchronous signal (SIGQUIT from kill(1) or
+ * another thread) that arrives while a thread sleeps in a raw futex syscall
+ * is only queued by TSan's handler: TSan runs the user's handler later, when
+ * that thread next passes through an intercepted libc function, and the
+ * futex itself (SA_RESTART) does not return. A thread idle in an unbounded
+ * FUTEX_WAIT would sit on the signal forever (test_panic's
+ * sigquit_dumps_goroutines hung). So under TSan waits are bounded by
+ * RT_TSAN_WAIT_NS and every wait ends with an intercepted call
+ * (sigpending), which delivers pending signals. Callers already loop and
+ * treat early returns as spurious wake-ups. */
+#if RT_TSAN
+#define RT_TSAN_WAIT_NS 20000000
+#endif
+
 void rt_futex_wait(_Atomic uint32_t *addr, uint32_t expected, int64_t timeout_ns)
 {
+#if RT_TSAN
+    if (timeout_ns < 0 || timeout_ns > RT_TSAN_WAIT_NS)
+        timeout_ns = RT_TSAN_WAIT_NS;
+#endif
     struct timespec ts, *tsp = NULL;
     if (timeout_ns >= 0) {
         ts.tv_sec = (time_t)(timeout_ns / 1000000000);
@@ -67,6 +87,10 @@ void rt_futex_wait(_Atomic uint32_t *addr, uint32_t expected, int64_t timeout_ns
     /* EINTR, EAGAIN (value changed) and ETIMEDOUT all just return: the
      * callers re-check their condition in a loop. */
     syscall(SYS_futex, (uint32_t *)addr, FUTEX_WAIT_PRIVATE, expected, tsp, NULL, 0);
+#if RT_TSAN
+    sigset_t pending;
+    sigpending(&pending);
+#endif
 }
 
 void rt_futex_wake(_Atomic uint32_t *addr, int count)

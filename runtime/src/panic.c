@@ -1,7 +1,7 @@
 /*
  * panic.c — panics, fatal errors, goroutine dumps, SIGQUIT.
  *
- * Output format (docs/runtime-internals.md, dialect §9), e.g.
+ * Output format (docs/runtime.md, dialect §9), e.g.
  *
  *   panic: send on closed channel
  *   <blank>
@@ -90,7 +90,10 @@ static void out_u64(uint64_t v)
     out_mem(b + i, sizeof b - (size_t)i);
 }
 
-static void out_site(const cgo_site *s)
+/* Reads a site that may sit on another goroutine's stack (CGO_HERE is a
+ * compound literal in the waiter's frame): dumps read it without
+ * synchronising with that goroutine, best effort like dump_one. */
+RT_NO_TSAN static void out_site(const cgo_site *s)
 {
     if (s && s->file) {
         out_str(s->file);

@@ -454,6 +454,30 @@ static bool runnext_stale(rt_worker *v, rt_gx *next)
     return true;
 }
 
+/* g (read from a victim's ring, maybe stale) has parked before: it was
+ * readied by a wake-up, not spawned. Best effort: a racy read of another
+ * worker's goroutine header, hence not instrumented by TSan. */
+RT_NO_TSAN static bool g_was_woken(rt_gx *g)
+{
+    return g && *(volatile int *)&g->g.wait_reason != RT_WAIT_NONE;
+}
+
+/* v's ring held one goroutine at head h: true if v neither scheduled nor
+ * dequeued it within RUNNEXT_GRACE_NS (so stealing it helps). */
+static bool ring_single_stale(rt_worker *v, uint32_t h)
+{
+    uint32_t tick = atomic_load_explicit(&v->schedtick, memory_order_relaxed);
+    int64_t until = now_ns() + RUNNEXT_GRACE_NS;
+    do {
+        for (int i = 0; i < 16; i++)
+            spin_pause();
+        if (atomic_load_explicit(&v->schedtick, memory_order_relaxed) != tick ||
+            atomic_load_explicit(&v->runq_head, memory_order_relaxed) != h)
+            return false;
+    } while (now_ns() < until);
+    return true;
+}
+
 /* Grabs up to half of v's ring into batch (RUNQ_SIZE/2 entries). */
 static uint32_t runq_grab(rt_worker *v, rt_gx **batch, bool steal_next)
 {
@@ -461,6 +485,14 @@ static uint32_t runq_grab(rt_worker *v, rt_gx **batch, bool steal_next)
         uint32_t h = atomic_load_explicit(&v->runq_head, memory_order_acquire);
         uint32_t t = atomic_load_explicit(&v->runq_tail, memory_order_acquire);
         uint32_t n = t - h;
+        /* A lone goroutine in the victim's ring that was woken (not newly
+         * spawned) is usually the channel partner it will run next: give it
+         * the runnext grace. (Spawned ones are stolen at once: that is how
+         * fib's siblings spread.) */
+        if (n == 1 && g_was_woken(atomic_load_explicit(&v->runq[h % RUNQ_SIZE],
+                                                       memory_order_relaxed)) &&
+            !ring_single_stale(v, h))
+            return 0;
         n = n - n / 2;
         if (n == 0) {
             if (steal_next) {

@@ -56,6 +56,21 @@
  * Every park uses the parking protocol of rt.h with the object's rt_lock, the
  * wait reason of the Go type and the caller's site; plain threads block in the
  * same rt_park.
+ *
+ * Lock order and ownership
+ *   Each object has one rt_lock (a semaphore's; a rwmutex's reader and
+ *   writer semaphores share one), a leaf except for rt_ready (which takes
+ *   only sched.lock): no sync lock is held while another sync or channel
+ *   lock is taken, and none is held across a park except as the lock
+ *   rt_park's unlock function releases. cgo_once holds its cgo_mutex (a
+ *   parking lock, not an rt_lock) while fn runs, so fn may block.
+ *   The state words (mutex state, rwmutex counts, waitgroup state, once
+ *   done, cond wait/notify) are atomics any thread may update; waiter
+ *   records (rt_waiter) belong to the waiting goroutine's stack and are
+ *   touched by a waker only between dequeuing them under the lock and
+ *   rt_ready.
+ *   A waiter is woken only by the releaser that dequeued it (S2), once; a
+ *   cond waiter only by the signal/broadcast whose ticket covers it.
  */
 #include "rt.h"
 

@@ -20,6 +20,11 @@
  *       after timer does not touch the object after its trysend, because the
  *       hook may run inside that trysend (direct hand-off to a parked
  *       receiver) and free it.
+ *   C5  Lock order: heap.lock -> channel lock -> sched.lock (time.c T4);
+ *       nothing here takes a lock of its own. Goroutines never park on the
+ *       objects themselves, only on their channels, so they are woken by
+ *       chan.c's rules (the trysend of a fire callback hands the value to
+ *       the first parked receiver); after_func goroutines are new.
  */
 #include "time_internal.h"
 

@@ -19,98 +19,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
-#ifndef SANITIZED
-#define SANITIZED 0
-#endif
-
-#if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#endif
-#endif
-#ifndef RUNNING_ON_VALGRIND
-#define RUNNING_ON_VALGRIND 0
-#endif
-
-/* Factor for timing bounds: sanitizers and valgrind are slower. */
-static int64_t slow_factor(void)
-{
-    if (RUNNING_ON_VALGRIND)
-        return 20;
-    return SANITIZED ? 5 : 1;
-}
-
-/* Work scale (as rt_test.h's test_scale): CGO_TEST_SCALE (a factor, e.g.
- * 0.01) if set; CGO_TEST_SMALL=1 (the valgrind ctest) or valgrind: 0.01;
- * sanitizers: 0.1; else 1. */
-static double scale(void)
-{
-    const char *s = getenv("CGO_TEST_SCALE");
-    if (s && *s && atof(s) > 0)
-        return atof(s);
-    s = getenv("CGO_TEST_SMALL");
-    if ((s && *s == '1') || RUNNING_ON_VALGRIND)
-        return 0.01;
-    return SANITIZED ? 0.1 : 1.0;
-}
-static int scaled(int n)
-{
-    int r = (int)(n * scale());
-    return r > 0 ? r : 1;
-}
+#include "api_test.h"
 
 static int64_t ms_since(int64_t t0) { return (cgo_now() - t0) / CGO_MILLISECOND; }
-
-/* Runs fn in a forked child with stderr captured; returns the exit status
- * and puts stderr (NUL-terminated, truncated) into out. */
-static int run_child(void (*fn)(void), char *out, size_t outsz)
-{
-    int p[2];
-    cr_assert_eq(pipe(p), 0);
-    fflush(NULL);
-    pid_t pid = fork();
-    cr_assert_geq(pid, 0);
-    if (pid == 0) {
-        close(p[0]);
-        dup2(p[1], 2);
-        fn();
-        _exit(0); /* fn should not return */
-    }
-    close(p[1]);
-    size_t n = 0;
-    for (;;) {
-        ssize_t r = read(p[0], out + n, outsz - 1 - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            break;
-        n += (size_t)r;
-        if (n == outsz - 1)
-            break;
-    }
-    out[n] = 0;
-    close(p[0]);
-    int st;
-    cr_assert_eq(waitpid(pid, &st, 0), pid);
-    cr_assert(WIFEXITED(st), "child did not exit normally (status %#x)", st);
-    return WEXITSTATUS(st);
-}
-
-static void expect_death(void (*fn)(void), const char *first_line)
-{
-    char buf[8192];
-    int code = run_child(fn, buf, sizeof buf);
-    cr_expect_eq(code, 2, "exit status %d, stderr:\n%s", code, buf);
-    cr_expect(strncmp(buf, first_line, strlen(first_line)) == 0,
-              "stderr does not start with \"%s\":\n%s", first_line, buf);
-}
 
 static void expect_death_containing(void (*fn)(void), const char *first_line,
                                     const char *const *needles)
