@@ -36,6 +36,7 @@ typedef struct defer_info {
     unsigned id;
     bool conditional;
     bool in_loop;
+    bool invalid; /* reported; never emitted (the output is discarded) */
     /* call form */
     const char *builtin; /* cgo_chan_close_at... for channel builtins */
     bool store_callee;
@@ -193,7 +194,7 @@ struct fn_scope *scope_open(lower *L, TSNode body, bool returns_value, CXType re
         for (size_t i = 0; i < s->ndefers; i++) {
             s->defers[i].id = fresh_id(L);
             if (!ts_node_is_null(s->defers[i].call))
-                prepare_call(L, &s->defers[i]);
+                s->defers[i].invalid = !prepare_call(L, &s->defers[i]);
         }
     L->scope = s;
     return s;
@@ -262,6 +263,8 @@ static walk_step find_own_return(TSNode node, void *arg)
 
 static void emit_deferred_call(lower *L, defer_info *d)
 {
+    if (d->invalid)
+        return;
     if (!ts_node_is_null(d->body)) {
         /* `return;` in the block leaves the block only: a jump past it. */
         bool has_return = false;
@@ -402,6 +405,8 @@ static void emit_return(lower *L, TSNode node)
 /* Dynamic scope: push a record holding the callee and arguments now. */
 static void emit_registration(lower *L, defer_info *d)
 {
+    if (d->invalid)
+        return;
     if (!ts_node_is_null(d->body)) {
         emit_gen(L, "{ struct cgoc_defer_link *cgoc_r = malloc(sizeof *cgoc_r);"
                     " if (!cgoc_r) abort(); cgoc_r->kind = %u; cgoc_r->next = cgoc_defers;"
@@ -516,6 +521,8 @@ static void emit_defer_statement(lower *L, TSNode node)
         diag_at(L->src, ts_node_start_byte(node), DIAG_ERROR, NULL, "'defer' outside of a function");
         return;
     }
+    if (d->invalid)
+        return;
     if (!ts_node_is_null(d->body)) {
         check_block_variables(L, d);
         check_block_jumps(L, d->body, "defer block");
