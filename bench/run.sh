@@ -1,36 +1,39 @@
 #!/bin/sh
 # bench/run.sh — build the cgoc benchmarks (bench/NAME.gc, translated by
 # cgoc, compiled at -O2 against libcgo) and the Go ones (bench/go/NAME.go,
-# go build) and compare them. Every workload runs for cgoc and Go interleaved (c, go, c, go, ...),
-# BENCH_REPS times each (default 5), first at the default worker count and
-# then at one worker (CGO_PROCS=1 / GOMAXPROCS=1). Prints, per mode, a table
-# of medians, the ratio cgoc/Go and the target from the benchmarks issue,
-# then fib's speedup of 2 workers over 1 and the 1,000,000-goroutine
-# parked run.
+# go build) and compare them. Every workload runs for cgoc and Go
+# interleaved (c, go, c, go, ...), BENCH_REPS times each (default 5) at the
+# default worker count, then BENCH_REPS_ONE times each (default 3) at one
+# worker (CGO_PROCS=1 / GOMAXPROCS=1; spawn alone takes 20-50 s per run
+# there). Prints, per mode, a table of medians, the ratio cgoc/Go and the
+# target from the benchmarks issue, then fib's speedup of 2 workers over 1
+# and the 1,000,000-goroutine parked run.
 #
-#   bench/run.sh                     full run (about 10 minutes on 2 cores)
-#   BENCH_REPS=3 bench/run.sh        fewer repetitions
+#   bench/run.sh                     full run (5-10 minutes on 2 cores)
+#   BENCH_REPS=3 bench/run.sh        fewer repetitions (BENCH_REPS_ONE: at one worker)
 #   BENCH_SIZE=small bench/run.sh    tiny sizes: a smoke run of a few seconds
 #   BENCH_ONLY="pingpong ring" bench/run.sh   a subset of the workloads
 #   BENCH_BUILD=dir                  build directory (default build-bench)
+#   BENCH_GO=/path/to/go             the Go toolchain (default: go on PATH)
 #
 # The table is also written to BENCH_BUILD/results/table.txt, and every raw
 # measurement to BENCH_BUILD/results/MODE.SIDE.NAME.
-#   BENCH_GO=/path/to/go             the Go toolchain (default: go on PATH)
 #
 # Needs what the project's build needs (cmake, a C compiler, libtree-sitter,
-# libclang) and Go >= 1.19. Timings on a shared machine are
-# noisy: compare ratios from one run, not absolute numbers across runs.
+# libclang) and Go >= 1.19. Timings on a shared machine are noisy: compare
+# ratios from one run, not absolute numbers across runs.
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BENCH_BUILD:-$ROOT/build-bench}
 REPS=${BENCH_REPS:-5}
+REPS_ONE=${BENCH_REPS_ONE:-3}
 SIZE=${BENCH_SIZE:-}
 GO=${BENCH_GO:-go}
 WORKLOADS=${BENCH_ONLY:-"spawn skynet pingpong buffered mpmc select sieve ring parked mutex timers fib"}
 
 case $REPS in ''|*[!0-9]*|0) echo "BENCH_REPS must be a positive number" >&2; exit 2 ;; esac
+case $REPS_ONE in ''|*[!0-9]*|0) echo "BENCH_REPS_ONE must be a positive number" >&2; exit 2 ;; esac
 case $SIZE in ''|small) ;; *) echo "BENCH_SIZE must be empty or small" >&2; exit 2 ;; esac
 
 # Tiny sizes (the same as the ctest smoke tests in bench/CMakeLists.txt).
@@ -89,9 +92,9 @@ median() {
 }
 
 sweep() {
-    mode=$1
-    for r in $(seq "$REPS"); do
-        echo "== $mode workers: repetition $r/$REPS" >&2
+    mode=$1 reps=$2
+    for r in $(seq "$reps"); do
+        echo "== $mode workers: repetition $r/$reps" >&2
         for w in $WORKLOADS; do
             s=
             [ "$SIZE" = small ] && s=$(small_size "$w")
@@ -122,8 +125,8 @@ table() {
 
 DEFPROCS=$(nproc 2>/dev/null || echo "?")
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
-sweep default
-sweep one
+sweep default "$REPS"
+sweep one "$REPS_ONE"
 
 # fib's speedup of 2 workers over 1 (reuses the default runs on 2 CPUs).
 case " $WORKLOADS " in *" fib "*)
@@ -154,10 +157,10 @@ esac
 report() {
     echo
     echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr)"
-    echo "go: $("$GO" version | cut -d' ' -f3)   cc: $(cc --version | head -1)   reps: $REPS${SIZE:+   size: $SIZE}"
+    echo "go: $("$GO" version | cut -d' ' -f3)   cc: $(cc --version | head -1)   reps: $REPS (one worker: $REPS_ONE)${SIZE:+   size: $SIZE}"
     echo "load average before: $LOAD_BEFORE   after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")   (other work on the machine skews the numbers)"
     table default "default workers ($DEFPROCS): medians of $REPS runs"
-    table one "one worker (CGO_PROCS=1 / GOMAXPROCS=1): medians of $REPS runs"
+    table one "one worker (CGO_PROCS=1 / GOMAXPROCS=1): medians of $REPS_ONE runs"
 
     case " $WORKLOADS " in *" fib "*)
         echo

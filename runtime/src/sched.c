@@ -1811,8 +1811,13 @@ RT_EXPORT _Noreturn void cgo_main(int (*main_fn)(int argc, char **argv), int arg
     rt_gx *g = g_alloc(w0);
     g_setup(g, main_trampoline, &a, sizeof a, NULL);
     runq_put(w0, g, false);
+    /* Count the threads before starting the workers: once worker 1 runs, it
+     * may run main, which may create a plain thread before a count taken
+     * afterwards (seen under valgrind), making that thread look like part
+     * of the base and a later wait on it look like a deadlock. */
+    int threads_before = count_threads();
     start_workers(1);
-    sched.base_threads = count_threads();
+    sched.base_threads = threads_before < 0 ? -1 : threads_before + sched.nprocs - 1;
     atomic_store_explicit(&sched.running, true, memory_order_release);
     worker_loop(w0);
     abort();

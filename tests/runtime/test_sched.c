@@ -659,3 +659,81 @@ Test(sched, num_goroutine_counts_live_ones)
         usleep(1000);
     cr_assert_eq(cgo_num_goroutine(), 5);
 }
+
+/* ------------------------------------------------------------------------ */
+/* The global run queue is not starved; idle workers do not spin.           */
+
+static _Atomic bool starve_done;
+static _Atomic uint32_t starve_yielders;
+
+/* Keeps its worker's local queue non-empty forever (yield re-queues it
+ * locally) until the goroutine from the global queue has run. */
+static void starve_yielder(void *arg)
+{
+    (void)arg;
+    atomic_fetch_add(&starve_yielders, 1);
+    while (!atomic_load(&starve_done))
+        cgo_yield();
+    test_count(&counter);
+}
+
+static void starve_global(void *arg)
+{
+    (void)arg;
+    atomic_store(&starve_done, true);
+    test_count(&counter);
+}
+
+Test(sched, global_queue_not_starved_by_local_work, .init = set_procs_1)
+{
+    /* Two goroutines that yield to each other forever on the only worker:
+     * its local queue is never empty. A goroutine spawned from this plain
+     * thread goes to the global queue and must still run (every
+     * GLOBAL_TICKS ticks the worker takes from the global queue first). */
+    cgo_go(starve_yielder, NULL, 0);
+    cgo_go(starve_yielder, NULL, 0);
+    while (atomic_load(&starve_yielders) < 2)
+        usleep(1000);
+    cgo_go(starve_global, NULL, 0);
+    cr_assert(test_wait_count(&counter, 3, 30), "the global queue was starved");
+}
+
+static double process_cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void idle_burst(void *arg)
+{
+    (void)arg;
+    test_count(&counter);
+}
+
+Test(sched, idle_workers_do_not_burn_cpu, .init = set_procs_2)
+{
+    /* After a burst of work every worker goes idle and must sleep on its
+     * futex: over a quiet 500 ms the whole process may use only a small
+     * fraction of one CPU (spinning workers would use 100% of two). */
+    for (int i = 0; i < 100; i++)
+        cgo_go(idle_burst, NULL, 0);
+    cr_assert(test_wait_count(&counter, 100, 30));
+    usleep(50000); /* let the spinners give up */
+    double c0 = process_cpu_seconds();
+    int64_t t0 = test_now();
+    usleep(500000);
+    double cpu = process_cpu_seconds() - c0;
+    double wall = (double)(test_now() - t0) / 1e9;
+    rt_sched_stats st;
+    rt_sched_get_stats(&st);
+    cr_log_info("idle: %.1f ms CPU in %.1f ms, %d of %d workers idle", cpu * 1e3, wall * 1e3,
+                st.npidle, st.nprocs);
+    cr_assert_eq(st.npidle, st.nprocs, "workers not parked");
+#ifdef RUNNING_ON_VALGRIND
+    if (RUNNING_ON_VALGRIND)
+        return; /* valgrind's own work is billed to the process */
+#endif
+    cr_assert_lt(cpu, 0.2 * wall, "idle workers used %.1f ms of CPU in %.1f ms", cpu * 1e3,
+                 wall * 1e3);
+}

@@ -300,9 +300,15 @@ Test(stack, pooled_stacks_beyond_cap_are_released)
                 n, rss1, rss2, (unsigned long long)st.slots_in_use);
     /* at most the pools: 64 per worker plus the global 1024 */
     cr_assert_leq(st.slots_in_use, (uint64_t)(64 * st.nprocs + 1024));
+    /* RSS is the program's own only without a sanitizer or valgrind: their
+     * shadow memory for the dirtied stacks stays resident after the
+     * stacks are released (checked above through slots_in_use instead). */
 #if !RT_ASAN && !RT_TSAN
-    cr_assert_lt(rss2 - rss0, (rss1 - rss0) / 2, "before %ld, peak %ld, after %ld KiB", rss0, rss1,
-                 rss2);
+#ifdef RUNNING_ON_VALGRIND
+    if (!RUNNING_ON_VALGRIND)
+#endif
+        cr_assert_lt(rss2 - rss0, (rss1 - rss0) / 2, "before %ld, peak %ld, after %ld KiB", rss0,
+                     rss1, rss2);
 #endif
     free(parkers);
 }
