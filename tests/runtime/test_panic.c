@@ -102,6 +102,33 @@ Test(panic, goroutine_1_has_no_created_at)
     cr_assert_str_eq(r.out, "panic: in main\n\ngoroutine 1 [running]:\n\tat p.gc:50\n");
 }
 
+static const cgo_site site_go_big = {"big.gc", 7};
+static char big_args[16384]; /* over a quarter of the 32 KiB stack below */
+
+static void big_args_fn(void *args) { (void)args; }
+
+static int big_args_main(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    cgo_go_at(big_args_fn, big_args, sizeof big_args, &site_go_big);
+    return 0;
+}
+
+static void big_args_child(void) { cgo_main(big_args_main, 1, child_argv); }
+
+/* The argument block of a go statement is copied onto the new stack; one
+ * that would leave the goroutine less than three quarters of its stack is
+ * refused at the go statement's site. */
+Test(panic, go_argument_block_too_large)
+{
+    const char *env[] = {"CGO_STACK_SIZE=32k", NULL};
+    child_result r;
+    run_child(&r, env, big_args_child, false);
+    cr_assert_eq(r.status, 2);
+    cr_assert_str_eq(r.out, "panic: go: argument block too large for the goroutine stack\n\n"
+                            "goroutine 1 [running]:\n\tat big.gc:7\n");
+}
+
 static void macro_child(void)
 {
     rt_init();

@@ -748,6 +748,13 @@ static int dl_select_all_nil_main(int argc, char **argv)
 static void sel_send_closed(void) { cgo_main(sel_send_closed_main, 0, NULL); }
 static void sel_blocked_send_closed(void) { cgo_main(sel_blocked_send_closed_main, 0, NULL); }
 static void sel_bad_dir(void) { cgo_main(sel_bad_dir_main, 0, NULL); }
+static int sel_negative_main(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    cgo_select(NULL, -1, true);
+    return 0;
+}
+static void sel_negative(void) { cgo_main(sel_negative_main, 0, NULL); }
 static void dl_select(void) { cgo_main(dl_select_main, 0, NULL); }
 static void dl_select_empty(void) { cgo_main(dl_select_empty_main, 0, NULL); }
 static void dl_select_all_nil(void) { cgo_main(dl_select_all_nil_main, 0, NULL); }
@@ -761,6 +768,7 @@ Test(select, panic_send_case_on_closed_channel)
 Test(select, panic_bad_direction)
 {
     expect_death(sel_bad_dir, "panic: select: case direction");
+    expect_death(sel_negative, "panic: select: negative number of cases");
 }
 
 Test(select, deadlock_report_shows_select_reasons)

@@ -526,6 +526,18 @@ static void ticker_reset_zero(void)
     cgo_ticker_reset(tk, 0);
 }
 
+static void timer_stop_null(void) { cgo_timer_stop(NULL); }
+static void timer_reset_null(void) { cgo_timer_reset(NULL, MS); }
+static void ticker_reset_null(void) { cgo_ticker_reset(NULL, MS); }
+
+/* Go's texts for methods called on a nil *Timer / *Ticker. */
+Test(timer, null_timer_or_ticker_panics)
+{
+    expect_death(timer_stop_null, "panic: time: Stop called on uninitialized Timer");
+    expect_death(timer_reset_null, "panic: time: Reset called on uninitialized Timer");
+    expect_death(ticker_reset_null, "panic: time: Reset called on uninitialized Ticker");
+}
+
 Test(ticker, nonpositive_interval_panics)
 {
     expect_death(ticker_zero, "panic: non-positive interval for NewTicker");
