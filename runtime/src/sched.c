@@ -433,14 +433,27 @@ static rt_gx *runq_get(rt_worker *w, bool *inherit)
     return NULL;
 }
 
-/* A stealer found next in v's runnext. It is usually a goroutine that v's
- * current one just readied and is about to hand its worker to (a channel
- * handoff): taking it would move one side of a ping-pong pair to another
- * worker, and every later operation would bounce the channel's cache lines
- * between CPUs. So, as Go's runqgrab does, give v a grace period: false if
- * v schedules (its schedtick moves) or runnext changes within
- * RUNNEXT_GRACE_NS; true if v is still busy with something else. */
-static bool runnext_stale(rt_worker *v, rt_gx *next)
+/* What a stealer's grace period watches on its victim v, besides v's
+ * schedtick: runnext still holding the goroutine it saw, or the ring's head
+ * still where it was. */
+typedef enum { GRACE_RUNNEXT, GRACE_RING_HEAD } grace_watch;
+
+static uintptr_t grace_watched(rt_worker *v, grace_watch what)
+{
+    if (what == GRACE_RUNNEXT)
+        return (uintptr_t)atomic_load_explicit(&v->runnext, memory_order_relaxed);
+    return atomic_load_explicit(&v->runq_head, memory_order_relaxed);
+}
+
+/* A stealer found a goroutine that v's current one just readied and is
+ * about to hand its worker to (a channel handoff): in v's runnext, or alone
+ * in v's ring after being woken. Taking it would move one side of a
+ * ping-pong pair to another worker, and every later operation would bounce
+ * the channel's cache lines between CPUs. So, as Go's runqgrab does, give v
+ * a grace period: false if v schedules (its schedtick moves) or the watched
+ * word changes from seen within RUNNEXT_GRACE_NS; true if v is still busy
+ * with something else, and stealing helps. */
+static bool grace_expired(rt_worker *v, grace_watch what, uintptr_t seen)
 {
     uint32_t tick = atomic_load_explicit(&v->schedtick, memory_order_relaxed);
     int64_t until = now_ns() + RUNNEXT_GRACE_NS;
@@ -448,7 +461,7 @@ static bool runnext_stale(rt_worker *v, rt_gx *next)
         for (int i = 0; i < 16; i++)
             spin_pause();
         if (atomic_load_explicit(&v->schedtick, memory_order_relaxed) != tick ||
-            atomic_load_explicit(&v->runnext, memory_order_relaxed) != next)
+            grace_watched(v, what) != seen)
             return false;
     } while (now_ns() < until);
     return true;
@@ -460,22 +473,6 @@ static bool runnext_stale(rt_worker *v, rt_gx *next)
 RT_NO_TSAN static bool g_was_woken(rt_gx *g)
 {
     return g && *(volatile int *)&g->g.wait_reason != RT_WAIT_NONE;
-}
-
-/* v's ring held one goroutine at head h: true if v neither scheduled nor
- * dequeued it within RUNNEXT_GRACE_NS (so stealing it helps). */
-static bool ring_single_stale(rt_worker *v, uint32_t h)
-{
-    uint32_t tick = atomic_load_explicit(&v->schedtick, memory_order_relaxed);
-    int64_t until = now_ns() + RUNNEXT_GRACE_NS;
-    do {
-        for (int i = 0; i < 16; i++)
-            spin_pause();
-        if (atomic_load_explicit(&v->schedtick, memory_order_relaxed) != tick ||
-            atomic_load_explicit(&v->runq_head, memory_order_relaxed) != h)
-            return false;
-    } while (now_ns() < until);
-    return true;
 }
 
 /* Grabs up to half of v's ring into batch (RUNQ_SIZE/2 entries). */
@@ -491,13 +488,13 @@ static uint32_t runq_grab(rt_worker *v, rt_gx **batch, bool steal_next)
          * fib's siblings spread.) */
         if (n == 1 && g_was_woken(atomic_load_explicit(&v->runq[h % RUNQ_SIZE],
                                                        memory_order_relaxed)) &&
-            !ring_single_stale(v, h))
+            !grace_expired(v, GRACE_RING_HEAD, h))
             return 0;
         n = n - n / 2;
         if (n == 0) {
             if (steal_next) {
                 rt_gx *next = atomic_load_explicit(&v->runnext, memory_order_relaxed);
-                if (next && runnext_stale(v, next) &&
+                if (next && grace_expired(v, GRACE_RUNNEXT, (uintptr_t)next) &&
                     atomic_compare_exchange_strong_explicit(
                                 &v->runnext, &next, NULL, memory_order_acquire,
                                 memory_order_relaxed)) {
@@ -1278,7 +1275,7 @@ top:
      * runs on instead, that goroutine would wait for it indefinitely while
      * this worker sleeps: so, when some runnext is occupied, sleep at most
      * RUNNEXT_WATCH_NS and look again (a steal takes it if that worker has
-     * not scheduled meanwhile: runnext_stale). */
+     * not scheduled meanwhile: grace_expired). */
     bool runnext_watch = false;
     if (!watcher && other_runnext_busy(w)) {
         runnext_watch = true;
