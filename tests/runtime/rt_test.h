@@ -65,6 +65,19 @@ static inline long test_scaled(long n, long min)
     return v < min ? min : v;
 }
 
+/* The process's resident set size in KiB (0 if /proc is unreadable). */
+static inline long test_rss_kib(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long pages = 0, rss = 0;
+    if (f) {
+        if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
+            rss = 0;
+        fclose(f);
+    }
+    return rss * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
 static inline int64_t test_now(void)
 {
     struct timespec ts;

@@ -614,20 +614,12 @@ Test(chan, close_happens_before_receive_of_zero)
 /* ------------------------------------------------------------------------ */
 /* Stress: producers x consumers, goroutines and plain threads             */
 
-typedef struct mp_arg {
-    cgo_chan *c;
-    int id, n;
-    _Atomic uint64_t *sum;
-    _Atomic uint64_t *count;
-    _Atomic uint32_t *done;
-} mp_arg;
-
 static void mp_producer(void *p)
 {
-    mp_arg *a = p;
+    stress_arg *a = p;
     for (int i = 0; i < a->n; i++) {
-        uint64_t v = (uint64_t)a->id * (uint64_t)a->n + (uint64_t)i + 1;
-        cgo_chan_send(a->c, &v);
+        uint64_t v = stress_value(a, i);
+        cgo_chan_send(a->ch[0], &v);
         if ((i & 255) == 0 && a->id % 2 == 0)
             cgo_yield();
     }
@@ -636,60 +628,20 @@ static void mp_producer(void *p)
 
 static void mp_consumer(void *p)
 {
-    mp_arg *a = p;
+    stress_arg *a = p;
     uint64_t v, s = 0, k = 0;
-    while (cgo_chan_recv(a->c, &v)) {
+    while (cgo_chan_recv(a->ch[0], &v)) {
         s += v;
         k++;
     }
-    atomic_fetch_add(a->sum, s);
-    atomic_fetch_add(a->count, k);
-    test_count(a->done);
-}
-
-static void *mp_producer_thread(void *p)
-{
-    mp_producer(p);
-    return NULL;
-}
-
-static void *mp_consumer_thread(void *p)
-{
-    mp_consumer(p);
-    return NULL;
+    stress_consumed(a, s, k);
 }
 
 /* prod_threads/cons_threads of the producers/consumers are plain threads */
 static void mpmc(int cap, int np, int nc, int prod_threads, int cons_threads, int per)
 {
-    static _Atomic uint64_t sum, count;
-    static _Atomic uint32_t pdone, cdone;
-    atomic_store(&sum, 0);
-    atomic_store(&count, 0);
-    atomic_store(&pdone, 0);
-    atomic_store(&cdone, 0);
     cgo_chan *c = cgo_chan_make(sizeof(uint64_t), cap);
-    mp_arg pa[64], ca[64];
-    cr_assert(np <= 64 && nc <= 64);
-    test_threads pt, ct;
-    for (int i = 0; i < nc; i++)
-        ca[i] = (mp_arg){c, i, per, &sum, &count, &cdone};
-    for (int i = 0; i < np; i++)
-        pa[i] = (mp_arg){c, i, per, &sum, &count, &pdone};
-    for (int i = cons_threads; i < nc; i++)
-        cgo_go(mp_consumer, &ca[i], sizeof ca[i]);
-    test_threads_start(&ct, cons_threads, mp_consumer_thread, ca, sizeof ca[0]);
-    for (int i = prod_threads; i < np; i++)
-        cgo_go(mp_producer, &pa[i], sizeof pa[i]);
-    test_threads_start(&pt, prod_threads, mp_producer_thread, pa, sizeof pa[0]);
-    cr_assert(test_wait_count(&pdone, (uint32_t)np, 120), "producers: %u of %d", pdone, np);
-    test_threads_join(&pt);
-    cgo_chan_close(c);
-    cr_assert(test_wait_count(&cdone, (uint32_t)nc, 120), "consumers: %u of %d", cdone, nc);
-    test_threads_join(&ct);
-    uint64_t total = (uint64_t)np * (uint64_t)per;
-    cr_assert_eq(count, total);
-    cr_assert_eq(sum, total * (total + 1) / 2);
+    stress_run(&c, 1, mp_producer, mp_consumer, np, nc, prod_threads, cons_threads, per);
     cgo_chan_free(c);
 }
 

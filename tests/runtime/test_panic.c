@@ -30,6 +30,27 @@ static void wait_parked(test_parker *p)
         cgo_yield();
 }
 
+/* A child whose main starts g2_fn as goroutine 2 (created at p.gc:10) and
+ * parks receiving at p.gc:20: run_g2_then_park runs it. */
+static void (*g2_fn)(void *);
+
+static int g2_then_park_main(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    cgo_go_at(g2_fn, NULL, 0, &site_go2);
+    test_park(&main_parker, RT_WAIT_CHAN_RECV, &site_main_wait);
+    return 0;
+}
+
+static void g2_then_park_child(void) { cgo_main(g2_then_park_main, 1, child_argv); }
+
+static void run_g2_then_park(child_result *r, void (*fn)(void *))
+{
+    g2_fn = fn;
+    run_child(r, NULL, g2_then_park_child, false);
+}
+
+
 static void g2_park(void *arg)
 {
     (void)arg;
@@ -168,20 +189,10 @@ static void minutes_panics(void *arg)
     cgo_panic_at("late", &site_panic);
 }
 
-static int minutes_main(int argc, char **argv)
-{
-    (void)argc, (void)argv;
-    cgo_go_at(minutes_panics, NULL, 0, &site_go2);
-    test_park(&main_parker, RT_WAIT_CHAN_RECV, &site_main_wait);
-    return 0;
-}
-
-static void minutes_child(void) { cgo_main(minutes_main, 1, child_argv); }
-
 Test(panic, long_waits_show_minutes)
 {
     child_result r;
-    run_child(&r, NULL, minutes_child, false);
+    run_g2_then_park(&r, minutes_panics);
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.out, "\ngoroutine 1 [chan receive, 3 minutes]:\n\tat p.gc:20\n") != NULL,
               "%s", r.out);
@@ -232,20 +243,10 @@ static void ready_running(void *arg)
     rt_ready(rt_self(), false);
 }
 
-static int bad_ready_main(int argc, char **argv)
-{
-    (void)argc, (void)argv;
-    cgo_go_at(ready_running, NULL, 0, &site_go2);
-    test_park(&main_parker, RT_WAIT_CHAN_RECV, &site_main_wait);
-    return 0;
-}
-
-static void bad_ready_child(void) { cgo_main(bad_ready_main, 1, child_argv); }
-
 Test(panic, ready_of_running_goroutine_is_fatal)
 {
     child_result r;
-    run_child(&r, NULL, bad_ready_child, false);
+    run_g2_then_park(&r, ready_running);
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.out, "fatal error: rt_ready of goroutine 2 that is not waiting") == r.out,
               "%s", r.out);

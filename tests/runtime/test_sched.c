@@ -189,18 +189,6 @@ static void park_forever_then_count(void *arg)
     test_count(&nresumed);
 }
 
-static long rss_kib(void)
-{
-    FILE *f = fopen("/proc/self/statm", "r");
-    long pages = 0, rss = 0;
-    if (f) {
-        if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
-            rss = 0;
-        fclose(f);
-    }
-    return rss * (sysconf(_SC_PAGESIZE) / 1024);
-}
-
 static int count_maps(void)
 {
     FILE *f = fopen("/proc/self/maps", "r");
@@ -217,7 +205,7 @@ Test(sched, million_parked, .timeout = 300)
 {
     uint32_t n = (uint32_t)test_scaled(1000000, 2000);
     rt_init();
-    long rss0 = rss_kib();
+    long rss0 = test_rss_kib();
     int maps0 = count_maps();
     int64_t t0 = test_now();
     for (uint32_t i = 0; i < n; i++)
@@ -225,7 +213,7 @@ Test(sched, million_parked, .timeout = 300)
     int64_t t1 = test_now();
     cr_assert(test_wait_count(&nparked, n, 240), "%u of %u parked", nparked, n);
     int64_t t2 = test_now();
-    long rss1 = rss_kib();
+    long rss1 = test_rss_kib();
     int maps1 = count_maps();
     cr_assert_eq(cgo_num_goroutine(), (int)n);
     double per_g = (double)(rss1 - rss0) * 1024.0 / n;

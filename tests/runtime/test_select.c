@@ -478,20 +478,13 @@ Test(select, free_channel_with_stale_select_waiter)
 /* ------------------------------------------------------------------------ */
 /* Stress: selecting producers and consumers, goroutines and threads        */
 
-typedef struct ss_arg {
-    cgo_chan *ch[3];
-    int id, n;
-    _Atomic uint64_t *sum, *count;
-    _Atomic uint32_t *done;
-} ss_arg;
-
 /* Producers select-send each value to one of three channels; some use a
  * default and retry (non-blocking path), most block. */
 static void ss_producer(void *p)
 {
-    ss_arg *a = p;
+    stress_arg *a = p;
     for (int i = 0; i < a->n; i++) {
-        uint64_t v = (uint64_t)a->id * (uint64_t)a->n + (uint64_t)i + 1;
+        uint64_t v = stress_value(a, i);
         cgo_select_case cs[] = {send_case(a->ch[0], &v), send_case(a->ch[1], &v),
                                 send_case(a->ch[2], &v)};
         if (a->id % 4 == 3) {
@@ -509,7 +502,7 @@ static void ss_producer(void *p)
  * idiom); one in four uses plain receives on a single channel instead. */
 static void ss_consumer(void *p)
 {
-    ss_arg *a = p;
+    stress_arg *a = p;
     uint64_t s = 0, k = 0, v;
     if (a->id % 4 == 3) {
         cgo_chan *c = a->ch[a->id % 3];
@@ -532,56 +525,15 @@ static void ss_consumer(void *p)
             k++;
         }
     }
-    atomic_fetch_add(a->sum, s);
-    atomic_fetch_add(a->count, k);
-    test_count(a->done);
-}
-
-static void *ss_producer_thread(void *p)
-{
-    ss_producer(p);
-    return NULL;
-}
-
-static void *ss_consumer_thread(void *p)
-{
-    ss_consumer(p);
-    return NULL;
+    stress_consumed(a, s, k);
 }
 
 static void select_stress(int cap, int np, int nc, int pthreads, int cthreads, int per)
 {
-    static _Atomic uint64_t sum, count;
-    static _Atomic uint32_t pdone, cdone;
-    atomic_store(&sum, 0);
-    atomic_store(&count, 0);
-    atomic_store(&pdone, 0);
-    atomic_store(&cdone, 0);
     cgo_chan *ch[3];
     for (int i = 0; i < 3; i++)
         ch[i] = cgo_chan_make(sizeof(uint64_t), i == 2 ? 0 : cap);
-    ss_arg pa[32], ca[32];
-    cr_assert(np <= 32 && nc <= 32);
-    for (int i = 0; i < np; i++)
-        pa[i] = (ss_arg){{ch[0], ch[1], ch[2]}, i, per, &sum, &count, &pdone};
-    for (int i = 0; i < nc; i++)
-        ca[i] = (ss_arg){{ch[0], ch[1], ch[2]}, i, per, &sum, &count, &cdone};
-    test_threads pt, ct;
-    for (int i = cthreads; i < nc; i++)
-        cgo_go(ss_consumer, &ca[i], sizeof ca[i]);
-    test_threads_start(&ct, cthreads, ss_consumer_thread, ca, sizeof ca[0]);
-    for (int i = pthreads; i < np; i++)
-        cgo_go(ss_producer, &pa[i], sizeof pa[i]);
-    test_threads_start(&pt, pthreads, ss_producer_thread, pa, sizeof pa[0]);
-    cr_assert(test_wait_count(&pdone, (uint32_t)np, 120), "producers %u of %d", pdone, np);
-    test_threads_join(&pt);
-    for (int i = 0; i < 3; i++)
-        cgo_chan_close(ch[i]);
-    cr_assert(test_wait_count(&cdone, (uint32_t)nc, 120), "consumers %u of %d", cdone, nc);
-    test_threads_join(&ct);
-    uint64_t total = (uint64_t)np * (uint64_t)per;
-    cr_assert_eq(count, total);
-    cr_assert_eq(sum, total * (total + 1) / 2);
+    stress_run(ch, 3, ss_producer, ss_consumer, np, nc, pthreads, cthreads, per);
     for (int i = 0; i < 3; i++)
         cgo_chan_free(ch[i]);
 }

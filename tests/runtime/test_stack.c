@@ -258,18 +258,6 @@ static void park_then_done(void *arg)
     test_count(&done);
 }
 
-static long rss_kib(void)
-{
-    FILE *f = fopen("/proc/self/statm", "r");
-    long pages = 0, rss = 0;
-    if (f) {
-        if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
-            rss = 0;
-        fclose(f);
-    }
-    return rss * (sysconf(_SC_PAGESIZE) / 1024);
-}
-
 static void dirty_then_park(void *arg)
 {
     atomic_store(&sink, use_stack(40)); /* dirty 40 KiB of the stack */
@@ -280,13 +268,13 @@ Test(stack, pooled_stacks_beyond_cap_are_released)
 {
     int n = (int)test_scaled(20000, 2000);
     parkers = calloc((size_t)n, sizeof *parkers);
-    long rss0 = rss_kib();
+    long rss0 = test_rss_kib();
     for (int i = 0; i < n; i++)
         cgo_go(dirty_then_park, &i, sizeof i);
     for (int i = 0; i < n; i++)
         while (!test_parked(&parkers[i]))
             usleep(100);
-    long rss1 = rss_kib();
+    long rss1 = test_rss_kib();
     for (int i = 0; i < n; i++)
         test_wake(&parkers[i], false);
     cr_assert(test_wait_count(&done, (uint32_t)n, 60));
@@ -295,7 +283,7 @@ Test(stack, pooled_stacks_beyond_cap_are_released)
     usleep(20000);
     rt_sched_stats st;
     rt_sched_get_stats(&st);
-    long rss2 = rss_kib();
+    long rss2 = test_rss_kib();
     cr_log_info("rss: before %ld KiB, %d parked %ld KiB, after %ld KiB; %llu slots kept", rss0,
                 n, rss1, rss2, (unsigned long long)st.slots_in_use);
     /* at most the pools: 64 per worker plus the global 1024 */
