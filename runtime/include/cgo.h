@@ -213,9 +213,11 @@ cgo_timer *cgo_timer_new(cgo_duration d);
  * it), never close or free it. */
 cgo_chan *cgo_timer_chan(const cgo_timer *t);
 /* true if this call stopped a pending timer; false if it had fired or was
- * stopped. As in Go, a value already sent stays in the channel. */
+ * stopped. As in Go, a value already sent stays in the channel. t NULL
+ * panics ("time: Stop called on uninitialized Timer"). */
 bool cgo_timer_stop(cgo_timer *t);
-/* Re-arms to fire after d; returns whether it was pending. */
+/* Re-arms to fire after d; returns whether it was pending. t NULL panics
+ * ("time: Reset called on uninitialized Timer"). */
 bool cgo_timer_reset(cgo_timer *t, cgo_duration d);
 /* Stops t and releases it and its channel. */
 void cgo_timer_free(cgo_timer *t);
@@ -229,7 +231,8 @@ cgo_chan *cgo_ticker_chan(const cgo_ticker *t);
 /* Stops the ticks; a tick already in the channel stays there. */
 void cgo_ticker_stop(cgo_ticker *t);
 /* Stops and restarts with period d (> 0, else panics "non-positive interval
- * for Ticker.Reset"); the next tick comes d after this call. */
+ * for Ticker.Reset"); the next tick comes d after this call. t NULL panics
+ * ("time: Reset called on uninitialized Ticker"). */
 void cgo_ticker_reset(cgo_ticker *t, cgo_duration d);
 /* Stops t and releases it and its channel. */
 void cgo_ticker_free(cgo_ticker *t);
