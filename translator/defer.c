@@ -405,8 +405,6 @@ static void emit_return(lower *L, TSNode node)
 /* Dynamic scope: push a record holding the callee and arguments now. */
 static void emit_registration(lower *L, defer_info *d)
 {
-    if (d->invalid)
-        return;
     if (!ts_node_is_null(d->body)) {
         emit_gen(L, "{ struct cgoc_defer_link *cgoc_r = malloc(sizeof *cgoc_r);"
                     " if (!cgoc_r) abort(); cgoc_r->kind = %u; cgoc_r->next = cgoc_defers;"

@@ -27,7 +27,9 @@
  *                      vm.max_map_count), then
  *   RT_GUARD_CANARY    canary words at stack_lo, checked whenever the
  *                      goroutine switches out (detects after the fact).
- * CGO_STACK_GUARD=mprotect|canary forces a fallback (for testing).
+ * CGO_STACK_GUARD=mprotect|canary forces a fallback (for testing). Under
+ * valgrind the first choice is RT_GUARD_MPROTECT (valgrind does not know
+ * guard regions and crashes when it touches one).
  * Overflow faults are caught by the SIGSEGV handler in sched.c, which asks
  * rt_stack_guard_owner() whether the address is a guard page.
  * Note: a single frame larger than one page can jump over the guard into
@@ -198,8 +200,15 @@ void rt_stack_init(void)
     /* Sanitizers and valgrind do not know process_madvise. */
     prep_batch_ok = !RT_ASAN && !RT_TSAN;
 #ifdef CGO_HAVE_VALGRIND_H
-    if (RUNNING_ON_VALGRIND)
+    if (RUNNING_ON_VALGRIND) {
         prep_batch_ok = false;
+        /* Valgrind (3.19) does not model MADV_GUARD_INSTALL: it believes a
+         * guard page is ordinary memory and itself faults on it while
+         * handling the overflow's SIGSEGV ("the 'impossible' happened").
+         * mprotect guards are in its memory map. */
+        if (guard_mode == 0 || guard_mode == RT_GUARD_MADVISE)
+            guard_mode = RT_GUARD_MPROTECT;
+    }
 #endif
 }
 

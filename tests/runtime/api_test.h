@@ -1,13 +1,15 @@
 /*
  * api_test.h — the harness shared by the public-API tests (test_sync.c,
  * test_time.c): sanitizer/valgrind detection, the slow-down factor for
- * timing bounds, the work scale, and death tests in a forked child.
+ * timing bounds and the work scale; death tests come from child_test.h.
  * (rt_test.h is the white-box counterpart for scheduler/stack/panic tests.)
  */
 #ifndef CGO_API_TEST_H
 #define CGO_API_TEST_H
 
 #include <cgo.h>
+
+#include "child_test.h"
 
 #include <criterion/criterion.h>
 
@@ -64,50 +66,6 @@ static inline int scaled(int n)
 {
     int r = (int)(n * scale());
     return r > 0 ? r : 1;
-}
-
-/* Runs fn in a forked child with stderr captured; returns the exit status
- * and puts stderr (NUL-terminated, truncated) into out. */
-static inline int run_child(void (*fn)(void), char *out, size_t outsz)
-{
-    int p[2];
-    cr_assert_eq(pipe(p), 0);
-    fflush(NULL);
-    pid_t pid = fork();
-    cr_assert_geq(pid, 0);
-    if (pid == 0) {
-        close(p[0]);
-        dup2(p[1], 2);
-        fn();
-        _exit(0); /* fn should not return */
-    }
-    close(p[1]);
-    size_t n = 0;
-    for (;;) {
-        ssize_t r = read(p[0], out + n, outsz - 1 - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            break;
-        n += (size_t)r;
-        if (n == outsz - 1)
-            break;
-    }
-    out[n] = 0;
-    close(p[0]);
-    int st;
-    cr_assert_eq(waitpid(pid, &st, 0), pid);
-    cr_assert(WIFEXITED(st), "child did not exit normally (status %#x)", st);
-    return WEXITSTATUS(st);
-}
-
-static inline void expect_death(void (*fn)(void), const char *first_line)
-{
-    char buf[8192];
-    int code = run_child(fn, buf, sizeof buf);
-    cr_expect_eq(code, 2, "exit status %d, stderr:\n%s", code, buf);
-    cr_expect(strncmp(buf, first_line, strlen(first_line)) == 0,
-              "stderr does not start with \"%s\":\n%s", first_line, buf);
 }
 
 #endif /* CGO_API_TEST_H */

@@ -14,17 +14,16 @@
  * alive at once) and 0.001 under valgrind (their per-goroutine shadow
  * state and slowdown make 1,000,000 goroutines impractical there).
  *
- * run_child(): forks a child (before the runtime starts in this process)
- * that sets environment variables, runs a function that ends the process
- * (a cgo_main program, a panic, an overflow...), and returns the child's
- * exit status and everything it wrote to stderr (and stdout), so death
- * tests can check both the exit code and the exact message.
+ * run_child() and expect_death() (death tests in a forked child) come from
+ * child_test.h, shared with the public-API tests.
  */
 #ifndef CGO_RT_TEST_H
 #define CGO_RT_TEST_H
 
 #include "../../runtime/src/rt.h"
 #include "../../runtime/src/rt_sched.h"
+
+#include "child_test.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -105,71 +104,6 @@ static inline bool test_wait_count(_Atomic uint32_t *c, uint32_t target, int tim
             return false;
         rt_futex_wait(c, v, left < 100000000 ? left : 100000000);
     }
-}
-
-typedef struct child_result {
-    int status;      /* exit status, or 128 + signal */
-    char out[65536]; /* stderr + stdout, NUL-terminated */
-} child_result;
-
-/* env: NULL-terminated "NAME=value" list (may be NULL). fn must end the
- * process; if it returns, the child exits 0. merge_stdout: stdout goes to
- * the same pipe (else it is discarded). */
-static inline void run_child(child_result *r, const char *const *env, void (*fn)(void),
-                             bool merge_stdout)
-{
-    int p[2];
-    cr_assert_eq(pipe(p), 0);
-    fflush(stdout);
-    fflush(stderr);
-    pid_t pid = fork();
-    cr_assert_neq(pid, -1);
-    if (pid == 0) {
-        close(p[0]);
-        dup2(p[1], 2);
-        if (merge_stdout) {
-            dup2(p[1], 1);
-        } else {
-            FILE *devnull = freopen("/dev/null", "w", stdout);
-            (void)devnull;
-        }
-        close(p[1]);
-        for (const char *const *e = env; e && *e; e++)
-            putenv((char *)*e);
-        fn();
-        fflush(stdout);
-        _exit(0);
-    }
-    close(p[1]);
-    size_t len = 0;
-    for (;;) {
-        ssize_t n = read(p[0], r->out + len, sizeof r->out - 1 - len);
-        if (n <= 0)
-            break;
-        len += (size_t)n;
-        if (len == sizeof r->out - 1)
-            break;
-    }
-    r->out[len] = '\0';
-    close(p[0]);
-    /* Drop sanitizer chatter ("==123==..." lines, e.g. LeakSanitizer's
-     * "Running thread N was not suspended" at exit) so tests can compare
-     * the runtime's own output exactly. */
-    char *w = r->out;
-    for (char *line = r->out; *line;) {
-        char *nl = strchr(line, '\n');
-        size_t n = nl ? (size_t)(nl - line) + 1 : strlen(line);
-        bool noise = line[0] == '=' && line[1] == '=' && line[2] >= '0' && line[2] <= '9';
-        if (!noise) {
-            memmove(w, line, n);
-            w += n;
-        }
-        line += n;
-    }
-    *w = '\0';
-    int st = 0;
-    cr_assert_eq(waitpid(pid, &st, 0), pid);
-    r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
 /* Parks the calling goroutine/thread until test_wake(); used to build

@@ -621,15 +621,6 @@ Test(select, empty_select_blocks_forever)
 /* ------------------------------------------------------------------------ */
 /* Panics and wait reasons                                                  */
 
-static void expect_death(void (*fn)(void), const char *text)
-{
-    static child_result res; /* static: the child exits with it allocated */
-    child_result *r = &res;
-    run_child(r, NULL, fn, false);
-    cr_assert_eq(r->status, 2, "exit status %d, output:\n%s", r->status, r->out);
-    cr_assert(strstr(r->out, text) != NULL, "expected \"%s\" in:\n%s", text, r->out);
-    cr_assert(strstr(r->out, "test_select.c:") != NULL, "no site in:\n%s", r->out);
-}
 
 static int sel_send_closed_main(int argc, char **argv)
 {
@@ -713,20 +704,22 @@ static void dl_select_all_nil(void) { cgo_main(dl_select_all_nil_main, 0, NULL);
 
 Test(select, panic_send_case_on_closed_channel)
 {
-    expect_death(sel_send_closed, "panic: send on closed channel");
-    expect_death(sel_blocked_send_closed, "panic: send on closed channel");
+    expect_death(sel_send_closed, "panic: send on closed channel", "test_select.c:");
+    expect_death(sel_blocked_send_closed, "panic: send on closed channel", "test_select.c:");
 }
 
 Test(select, panic_bad_direction)
 {
-    expect_death(sel_bad_dir, "panic: select: case direction");
-    expect_death(sel_negative, "panic: select: negative number of cases");
+    expect_death(sel_bad_dir, "panic: select: case direction", "test_select.c:");
+    expect_death(sel_negative, "panic: select: negative number of cases", "test_select.c:");
 }
 
 Test(select, deadlock_report_shows_select_reasons)
 {
-    expect_death(dl_select, "goroutine 1 [select]:");
-    expect_death(dl_select_empty, "goroutine 1 [select (no cases)]:");
-    expect_death(dl_select_all_nil, "goroutine 1 [select (no cases)]:");
-    expect_death(dl_select, "fatal error: all goroutines are asleep - deadlock!");
+    const char *deadlock = "fatal error: all goroutines are asleep - deadlock!";
+    const char *sel[] = {"goroutine 1 [select]:", "test_select.c:", NULL};
+    const char *no_cases[] = {"goroutine 1 [select (no cases)]:", "test_select.c:", NULL};
+    expect_death_with(dl_select, deadlock, sel);
+    expect_death_with(dl_select_empty, deadlock, no_cases);
+    expect_death_with(dl_select_all_nil, deadlock, no_cases);
 }

@@ -6,6 +6,7 @@
  * mixed wherever it matters: every primitive must work from both. Death tests
  * fork a child, capture its stderr and check exit status 2 and Go's message.
  */
+#define _POSIX_C_SOURCE 200809L /* setenv in child_test.h */
 #include <cgo.h>
 
 #include <criterion/criterion.h>
@@ -22,18 +23,6 @@
 #include "api_test.h"
 
 static int64_t ms_since(int64_t t0) { return (cgo_now() - t0) / CGO_MILLISECOND; }
-
-static void expect_death_containing(void (*fn)(void), const char *first_line,
-                                    const char *const *needles)
-{
-    static char buf[1 << 16];
-    int code = run_child(fn, buf, sizeof buf);
-    cr_expect_eq(code, 2, "exit status %d, stderr:\n%s", code, buf);
-    cr_expect(strncmp(buf, first_line, strlen(first_line)) == 0,
-              "stderr does not start with \"%s\":\n%s", first_line, buf);
-    for (; *needles; needles++)
-        cr_expect(strstr(buf, *needles) != NULL, "stderr lacks \"%s\":\n%s", *needles, buf);
-}
 
 /* ------------------------------------------------------------------------ */
 /* Wait reasons and sites in goroutine dumps                                */
@@ -88,7 +77,7 @@ Test(dump, wait_reasons_and_sites)
         needles[i] = want[i];
     }
     needles[6] = NULL;
-    expect_death_containing(dump_child, "panic: dump please", needles);
+    expect_death_with(dump_child, "panic: dump please", needles);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -285,7 +274,7 @@ static void unlock_unlocked(void)
 
 Test(mutex, unlock_of_unlocked_is_fatal)
 {
-    expect_death(unlock_unlocked, "fatal error: sync: unlock of unlocked mutex");
+    expect_death(unlock_unlocked, "fatal error: sync: unlock of unlocked mutex", NULL);
 }
 
 static void double_unlock(void)
@@ -298,7 +287,7 @@ static void double_unlock(void)
 
 Test(mutex, double_unlock_is_fatal)
 {
-    expect_death(double_unlock, "fatal error: sync: unlock of unlocked mutex");
+    expect_death(double_unlock, "fatal error: sync: unlock of unlocked mutex", NULL);
 }
 
 /* Uncontended lock/unlock cost, reported (not asserted beyond sanity). */
@@ -493,9 +482,9 @@ static void runlock_while_writer(void)
 
 Test(rwmutex, misuse_is_fatal)
 {
-    expect_death(runlock_unlocked, "fatal error: sync: RUnlock of unlocked RWMutex");
-    expect_death(rw_unlock_unlocked, "fatal error: sync: Unlock of unlocked RWMutex");
-    expect_death(runlock_while_writer, "fatal error: sync: RUnlock of unlocked RWMutex");
+    expect_death(runlock_unlocked, "fatal error: sync: RUnlock of unlocked RWMutex", NULL);
+    expect_death(rw_unlock_unlocked, "fatal error: sync: Unlock of unlocked RWMutex", NULL);
+    expect_death(runlock_while_writer, "fatal error: sync: RUnlock of unlocked RWMutex", NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -574,7 +563,7 @@ static void wg_negative(void)
 
 Test(waitgroup, negative_counter_panics)
 {
-    expect_death(wg_negative, "panic: sync: negative WaitGroup counter");
+    expect_death(wg_negative, "panic: sync: negative WaitGroup counter", NULL);
 }
 
 /* ------------------------------------------------------------------------ */
