@@ -50,6 +50,14 @@
 #define RT_NO_TSAN
 #endif
 
+/* Functions that read stack memory that AddressSanitizer may have
+ * poisoned (another goroutine's frames: the stack canary check). */
+#if RT_ASAN
+#define RT_NO_ASAN __attribute__((no_sanitize("address")))
+#else
+#define RT_NO_ASAN
+#endif
+
 /* Public API functions: exported from the shared library (the runtime is
  * built with -fvisibility=hidden). */
 #define RT_EXPORT __attribute__((visibility("default")))

@@ -4,11 +4,16 @@
  * Model. A worker is one OS thread with its own run queue (Go's M and P
  * merged); CGO_PROCS workers (default: online CPUs). Each worker runs its
  * scheduler loop on its own thread stack ("g0", the scheduler stack) and
- * switches to goroutines with rt_ctx_switch (switch_<arch>.S). Every switch
- * goes goroutine -> g0 -> goroutine: a goroutine never switches directly to
- * another, so whatever must happen after a goroutine's context is saved
- * (releasing the lock of the object it parks on, recycling a dead stack,
- * queueing a yielded goroutine) runs on g0.
+ * switches to goroutines with rt_ctx_switch (switch_<arch>.S). Whatever
+ * must happen after a goroutine's context is saved (releasing the lock of
+ * the object it parks on, recycling a dead stack, queueing a yielded
+ * goroutine) runs on the next context: normally g0 (goroutine -> g0 ->
+ * goroutine). When a goroutine parks or exits and the loop would run its
+ * worker's runnext next anyway (no global-queue tick, streak left, no due
+ * timer: direct_next), it switches straight to that goroutine, which runs
+ * the pending action first thing (finish_direct_switch, with w->prev and
+ * w->action): one switch instead of two, the channel handoff's hot path.
+ * Yields always go through g0.
  *
  * Run queues (Go's design).
  *  - Per worker: a 256-entry ring, single producer (the owning worker) and
@@ -95,17 +100,22 @@
  *
  * Goroutine status (g.status, atomic) transitions and who makes them:
  *   IDLE -> RUNNABLE        spawn (queued)
- *   RUNNABLE -> RUNNING     the worker that dequeued it, on g0
- *   RUNNING -> WAITING      its worker's g0, after the context is saved and
- *                           BEFORE unlock_fn runs (so a waker that finds the
- *                           waiter sees WAITING)
+ *   RUNNABLE -> RUNNING     the worker that dequeued it, on g0, or the
+ *                           goroutine switching directly to it
+ *   RUNNING -> WAITING      the next context on its worker (g0, or the
+ *                           goroutine it switched directly to), after the
+ *                           context is saved and BEFORE unlock_fn runs (so
+ *                           a waker that finds the waiter sees WAITING)
  *   WAITING -> RUNNABLE     rt_ready (CAS; anything else is a fatal error:
  *                           a goroutine may be woken only while parked, by
  *                           the one waker that dequeued its waiter)
- *   WAITING -> RUNNING      g0, when unlock_fn returned false (no waker can
- *                           exist: the waiter was never made visible)
+ *   WAITING -> RUNNING      the same, when unlock_fn returned false (no
+ *                           waker can exist: the waiter was never made
+ *                           visible); after a direct switch it then goes
+ *                           RUNNING -> RUNNABLE onto the run queue
  *   RUNNING -> RUNNABLE     cgo_yield (g0 re-queues it)
- *   RUNNING -> DEAD -> IDLE fn returned; g0 recycles the header and stack
+ *   RUNNING -> DEAD -> IDLE fn returned; the next context recycles the
+ *                           header and stack
  * Fields of rt_worker are owned by its thread except: runq_head (CAS by
  * stealers), runq slots (read by stealers), runnext (CAS by stealers),
  * sema, idle_listed, wake_spinning (under sched.lock / by wakers).
@@ -177,6 +187,7 @@ typedef struct rt_worker {
     rt_gx *cur;                 /* goroutine running, NULL on g0 */
     void *g0_sp;                /* g0's saved stack pointer */
     int action;                 /* what the goroutine that switched out wants */
+    rt_gx *prev;                /* switched out by a direct switch, action pending */
     bool (*park_fn)(rt_g *, void *);
     void *park_arg;
     _Atomic uint32_t schedtick; /* owner writes (relaxed); stealers read it */
@@ -881,13 +892,13 @@ static inline void switch_to_g(rt_worker *w, rt_gx *g)
 #endif
 }
 
+static void finish_direct_switch(void);
+
 /* On goroutine g: save it and run its worker's scheduler. Returns when g is
  * resumed, maybe on another worker. */
 static void switch_to_g0(rt_gx *g, int action)
 {
     rt_worker *w = cur_worker();
-    if (RT_UNLIKELY(!rt_stack_canary_ok(g)))
-        rt_fatal_stack_overflow(g);
     w->action = action;
 #if RT_ASAN
     __sanitizer_start_switch_fiber(action == ACT_EXIT ? NULL : &g->asan_fake, w->g0_stack_lo,
@@ -901,6 +912,59 @@ static void switch_to_g0(rt_gx *g, int action)
 #if RT_ASAN
     __sanitizer_finish_switch_fiber(g->asan_fake, NULL, NULL);
 #endif
+    finish_direct_switch();
+}
+
+/* On goroutine `from`, which parks (action ACT_PARK, w->park_fn set) or
+ * has exited (ACT_EXIT): the goroutine in w's runnext, if the scheduler
+ * loop would pick it next anyway, taken for a direct switch; else NULL.
+ * The loop runs instead when it has its own work to do at this tick (the
+ * global queue every GLOBAL_TICKS, due timers) or when runnext has had
+ * its RUNNEXT_STREAK_MAX turns and the ring holds others (with the ring
+ * empty the loop would take runnext anyway, as runq_get does). */
+static rt_gx *direct_next(rt_worker *w)
+{
+    uint32_t tick = atomic_load_explicit(&w->schedtick, memory_order_relaxed) + 1;
+    if (tick % GLOBAL_TICKS == 0 ||
+        (w->runnext_streak >= RUNNEXT_STREAK_MAX && runq_len(w) != 0))
+        return NULL;
+    int64_t h = atomic_load_explicit(&sched.timer_hint, memory_order_relaxed);
+    if (RT_UNLIKELY(h >= 0) && now_ns() >= h)
+        return NULL;
+    rt_gx *next = atomic_load_explicit(&w->runnext, memory_order_relaxed);
+    if (!next || !atomic_compare_exchange_strong_explicit(&w->runnext, &next, NULL,
+                                                          memory_order_acquire,
+                                                          memory_order_relaxed))
+        return NULL;
+    atomic_store_explicit(&w->schedtick, tick, memory_order_relaxed);
+    w->runnext_streak++;
+    return next;
+}
+
+/* Switches from goroutine `from` straight to `to` (from direct_next),
+ * without the scheduler loop: one context switch instead of two. What g0
+ * would do once `from` is saved (its park_fn, or recycling a dead
+ * goroutine) is done by `to` as soon as it resumes: finish_direct_switch. */
+static void switch_direct(rt_worker *w, rt_gx *from, rt_gx *to, int action)
+{
+    w->action = action;
+    w->prev = from;
+    atomic_store_explicit(&to->g.status, RT_G_RUNNING, memory_order_relaxed);
+    w->cur = to;
+    set_cur_g(to);
+#if RT_ASAN
+    __sanitizer_start_switch_fiber(action == ACT_EXIT ? NULL : &from->asan_fake, to->g.stack_lo,
+                                   (size_t)((char *)to->g.stack_hi - (char *)to->g.stack_lo));
+#endif
+#if RT_TSAN
+    __tsan_switch_to_fiber(to->g.tsan_fiber, 0);
+#endif
+    rt_ctx_switch(&from->g.ctx_sp, to->g.ctx_sp);
+    /* resumed (by any worker, either way) */
+#if RT_ASAN
+    __sanitizer_finish_switch_fiber(from->asan_fake, NULL, NULL);
+#endif
+    finish_direct_switch();
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1130,7 +1194,12 @@ static _Noreturn void g_exit(rt_gx *g)
 {
     atomic_fetch_sub_explicit(&sched.ngoroutines, 1, memory_order_relaxed);
     atomic_store_explicit(&g->g.status, RT_G_DEAD, memory_order_release);
-    switch_to_g0(g, ACT_EXIT);
+    rt_worker *w = cur_worker();
+    rt_gx *next = direct_next(w);
+    if (next)
+        switch_direct(w, g, next, ACT_EXIT);
+    else
+        switch_to_g0(g, ACT_EXIT);
     abort(); /* never resumed */
 }
 
@@ -1139,6 +1208,7 @@ static void g_entry(rt_gx *g)
 #if RT_ASAN
     __sanitizer_finish_switch_fiber(NULL, NULL, NULL);
 #endif
+    finish_direct_switch();
     g->fn(g->args);
     g_exit(g);
 }
@@ -1320,7 +1390,59 @@ found:
     return g;
 }
 
-/* Runs g on w until it switches out, then does what it asked for. */
+/* Canary mode: g, which has just switched out, overflowed its stack if its
+ * canary is damaged. Checked on the next context (g0 or the goroutine
+ * switched to), never on g's own stack: that is already past its end, and
+ * the report (with the dynamic linker's lazy binding of write, which saves
+ * the whole vector state) needs a few KiB more. */
+static inline void check_canary(rt_gx *g)
+{
+    if (RT_UNLIKELY(!rt_stack_canary_ok(g)))
+        rt_fatal_stack_overflow(g);
+}
+
+/* g (parked or dead) has switched out of worker w for good: sets it
+ * WAITING and runs its park_fn, or recycles it. False if its park_fn
+ * declined (the goroutine must run on; it is RUNNING again). */
+static bool park_or_free(rt_worker *w, rt_gx *g, int action)
+{
+    if (action == ACT_EXIT) {
+        g_free(w, g);
+        return true;
+    }
+    atomic_store_explicit(&g->g.status, RT_G_WAITING, memory_order_release);
+    if (w->park_fn && !w->park_fn(&g->g, w->park_arg)) {
+        int expect = RT_G_WAITING;
+        if (atomic_compare_exchange_strong_explicit(&g->g.status, &expect, RT_G_RUNNING,
+                                                    memory_order_acq_rel, memory_order_relaxed))
+            return false;
+        /* readied concurrently: it is queued already */
+    }
+    return true;
+}
+
+/* On the goroutine that was just switched to (right after its switch
+ * returns, or first thing in g_entry): completes a direct switch away
+ * from w->prev, if that is how it got here. A parked goroutine whose
+ * park_fn declined goes back to the run queue (runnable). */
+static void finish_direct_switch(void)
+{
+    rt_worker *w = cur_worker();
+    rt_gx *p = w->prev;
+    if (RT_LIKELY(p == NULL))
+        return;
+    w->prev = NULL;
+    check_canary(p);
+    if (!park_or_free(w, p, w->action)) {
+        atomic_store_explicit(&p->g.status, RT_G_RUNNABLE, memory_order_release);
+        runq_put(w, p, false);
+        wakep();
+    }
+}
+
+/* Runs g on w until a goroutine switches back to g0 (g itself, or the last
+ * of a chain of direct switches that started with g), then does what that
+ * goroutine asked for. */
 static void execute(rt_worker *w, rt_gx *g, bool inherit)
 {
     w->runnext_streak = inherit ? w->runnext_streak + 1 : 0;
@@ -1329,25 +1451,19 @@ again:
     w->cur = g;
     set_cur_g(g);
     switch_to_g(w, g);
+    g = w->cur;
+    check_canary(g);
     set_cur_g(NULL);
     w->cur = NULL;
     switch (w->action) {
     case ACT_PARK:
-        atomic_store_explicit(&g->g.status, RT_G_WAITING, memory_order_release);
-        if (w->park_fn && !w->park_fn(&g->g, w->park_arg)) {
-            int expect = RT_G_WAITING;
-            if (atomic_compare_exchange_strong_explicit(&g->g.status, &expect, RT_G_RUNNING,
-                                                        memory_order_acq_rel,
-                                                        memory_order_relaxed))
-                goto again;
-        }
+    case ACT_EXIT:
+        if (!park_or_free(w, g, w->action))
+            goto again;
         break;
     case ACT_YIELD:
         atomic_store_explicit(&g->g.status, RT_G_RUNNABLE, memory_order_release);
         runq_put(w, g, false);
-        break;
-    case ACT_EXIT:
-        g_free(w, g);
         break;
     default:
         rt_fatal("scheduler: goroutine switched out without an action", NULL);
@@ -1656,7 +1772,11 @@ RT_EXPORT void rt_park(bool (*unlock_fn)(rt_g *g, void *arg), void *arg,
     rt_worker *w = cur_worker();
     w->park_fn = unlock_fn;
     w->park_arg = arg;
-    switch_to_g0(g, ACT_PARK);
+    rt_gx *next = direct_next(w);
+    if (next)
+        switch_direct(w, g, next, ACT_PARK);
+    else
+        switch_to_g0(g, ACT_PARK);
 }
 
 RT_EXPORT void rt_ready(rt_g *gp, bool run_next)

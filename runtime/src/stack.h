@@ -40,8 +40,10 @@ rt_gx *rt_stack_guard_owner(const void *addr);
  * ones read as zero: status RT_G_IDLE). Async-signal-safe, lock-free. */
 void rt_stack_each(void (*fn)(rt_gx *g, void *arg), void *arg);
 
-/* Canary check for RT_GUARD_CANARY slots (called at every switch-out). */
-static inline bool rt_stack_canary_ok(const rt_gx *g)
+/* Canary check for RT_GUARD_CANARY slots (called at every switch-out, on
+ * the next context: the canary may lie under an overflowing frame's
+ * poisoned redzone). */
+RT_NO_ASAN static inline bool rt_stack_canary_ok(const rt_gx *g)
 {
     if (RT_LIKELY(g->guard != RT_GUARD_CANARY))
         return true;

@@ -80,10 +80,62 @@ Test(stack, overflow_is_fatal_with_mprotect_guard)
     expect_overflow(env, DEFAULT_STACK);
 }
 
+/* Canary mode detects an overflow when the goroutine next switches out
+ * (or faults). A runaway recursion runs on into the slot below (another
+ * goroutine's header and stack) before anything faults, so what it breaks
+ * first is a matter of luck; this overflow stays within the page below
+ * the stack (plain memory in canary mode) and then blocks. */
+/* noinline: one small frame per call (gcc would otherwise inline a few
+ * levels into one big frame and might step over the canary words). */
+__attribute__((noinline)) static int recurse_below(const char *limit)
+{
+    volatile char buf[256];
+    for (size_t i = 0; i < sizeof buf; i++) /* every byte: the canary is a few words */
+        buf[i] = 1;
+    if ((const char *)buf < limit) {
+        cgo_yield();
+        return buf[0];
+    }
+    return recurse_below(limit) + buf[255];
+}
+
+static _Atomic bool overflow_survived;
+
+static void shallow_overflow_fn(void *arg)
+{
+    (void)arg;
+    atomic_store(&sink, recurse_below((const char *)rt_self()->stack_lo - 512));
+    atomic_store(&overflow_survived, true);
+}
+
+static int shallow_overflow_main(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    cgo_go_at(shallow_overflow_fn, NULL, 0, &ovf_site);
+    while (!atomic_load(&overflow_survived)) /* undetected: exit 0, the test fails */
+        cgo_yield();
+    return 0;
+}
+
+static void shallow_overflow_child(void)
+{
+    char *argv[] = {"ovf", NULL};
+    cgo_main(shallow_overflow_main, 1, argv);
+}
+
 Test(stack, overflow_is_fatal_with_canary_fallback)
 {
     const char *env[] = {"CGO_STACK_GUARD=canary", NULL};
-    expect_overflow(env, DEFAULT_STACK);
+    child_result r;
+    run_child(&r, env, shallow_overflow_child, false);
+    char want[256];
+    snprintf(want, sizeof want,
+             "fatal error: stack overflow in goroutine 2 (created at ovf.gc:12); "
+             "raise CGO_STACK_SIZE (now %d)\n\ngoroutine 2 [running]:\n\tcreated at ovf.gc:12\n",
+             DEFAULT_STACK);
+    cr_assert_eq(r.status, 2, "status %d, output:\n%s", r.status, r.out);
+    cr_assert(strncmp(r.out, want, strlen(want)) == 0, "got:\n%s\nwant prefix:\n%s", r.out, want);
+    cr_assert(strstr(r.out, "\ngoroutine 1 [") != NULL, "%s", r.out);
 }
 
 Test(stack, overflow_reports_configured_size)
