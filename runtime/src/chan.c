@@ -49,7 +49,9 @@
  *       rt_chan_dequeue (which, for a select waiter, must also win the
  *       select_done CAS: the one guarantee against double wake-ups), copies
  *       the data, sets success and g->param = the waiter, RELEASES THE LOCK,
- *       then rt_ready(g). From rt_ready on it touches neither the waiter nor
+ *       then rt_ready_parked(g) (rt.h: our unlock_fn never declines, so
+ *       g is WAITING and a plain store makes it RUNNABLE; no CAS). From
+ *       rt_ready on it touches neither the waiter nor
  *       the channel: the woken goroutine may return and free the channel (or
  *       its stack frame) immediately. Go readies after unlocking for the
  *       same reason. A dequeued waiter cannot be woken by anyone else, so it
@@ -285,7 +287,7 @@ bool rt_chan_send(cgo_chan *c, const void *elem, bool block, const cgo_site *sit
     if (rw) {
         rt_g *g = rt_chan_give(c, rw, elem);
         rt_lock_release(&c->lock);
-        rt_ready(g, true);
+        rt_ready_parked(g, true);
         return true;
     }
     if (atomic_load_explicit(&c->qcount, memory_order_relaxed) < c->cap) {
@@ -377,7 +379,7 @@ bool rt_chan_recv(cgo_chan *c, void *elem, bool *ok, bool block, const cgo_site 
     if (sw) {
         rt_g *g = rt_chan_take(c, sw, elem);
         rt_lock_release(&c->lock);
-        rt_ready(g, true);
+        rt_ready_parked(g, true);
         if (ok)
             *ok = true;
         if (RT_UNLIKELY(hook))
@@ -489,7 +491,7 @@ RT_EXPORT void cgo_chan_close_at(cgo_chan *c, const cgo_site *site)
     while (list) {
         w = list;
         list = w->next; /* read before rt_ready: w dies with its goroutine */
-        rt_ready(w->g, false);
+        rt_ready_parked(w->g, false);
     }
 }
 

@@ -15,8 +15,18 @@
  *  - Acquire = acquire ordering on the successful CAS/exchange; release =
  *    release ordering on the exchange to 0. These are the happens-before
  *    edges ThreadSanitizer sees (it does not understand futex syscalls).
- *  - Spinning is bounded (RT_LOCK_SPIN iterations with a CPU pause hint) and
- *    skipped on a single CPU, where the holder cannot run while we spin.
+ *  - Spinning is bounded (RT_LOCK_SPIN looks at the lock) and skipped on a
+ *    single CPU, where the holder cannot run while we spin. Between two
+ *    looks a waiter pauses for exponentially longer (1, 2, 4, ... up to
+ *    RT_LOCK_BACKOFF_MAX CPU pause hints): every look pulls the lock's cache
+ *    line (and the channel fields that share it) away from the holder, so
+ *    a waiter polling every pause made each critical section of a contended
+ *    channel pay two cache misses. Backing off lets the holder's CPU run
+ *    several operations in a row on a line it keeps (mpmc at 2 workers:
+ *    145 -> 70 ns per item). Worst case before sleeping: about 21,500
+ *    pauses, ~0.4 ms on a CPU whose pause takes 18 ns.
+ *  - The uncontended acquire (one CAS) and release (one exchange) are
+ *    inline in rt.h; only contention reaches this file.
  *  - Locks are held only for short, non-blocking critical sections; never
  *    across rt_park except as the lock its unlock_fn releases. The lock is
  *    per thread, not per goroutine: a goroutine must not switch out while
@@ -35,7 +45,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define RT_LOCK_SPIN 100
+#define RT_LOCK_SPIN 30           /* looks at a held lock before sleeping */
+#define RT_LOCK_BACKOFF_MAX 1024  /* most pauses between two looks */
 
 static inline void cpu_relax(void)
 {
@@ -105,15 +116,17 @@ bool rt_lock_try(rt_lock *l)
                                                    memory_order_relaxed);
 }
 
-void rt_lock_acquire(rt_lock *l)
+/* The CAS 0 -> 1 in rt_lock_acquire (rt.h) failed. */
+void rt_lock_acquire_slow(rt_lock *l)
 {
-    uint32_t c = 0;
-    if (RT_LIKELY(atomic_compare_exchange_strong_explicit(
-            &l->state, &c, 1, memory_order_acquire, memory_order_relaxed)))
-        return;
+    uint32_t c;
     if (lock_ncpu() > 1) {
+        unsigned delay = 1;
         for (int i = 0; i < RT_LOCK_SPIN; i++) {
-            cpu_relax();
+            for (unsigned k = 0; k < delay; k++)
+                cpu_relax();
+            if (delay < RT_LOCK_BACKOFF_MAX)
+                delay *= 2;
             c = atomic_load_explicit(&l->state, memory_order_relaxed);
             if (c == 0 && atomic_compare_exchange_weak_explicit(
                               &l->state, &c, 1, memory_order_acquire, memory_order_relaxed))
@@ -128,10 +141,10 @@ void rt_lock_acquire(rt_lock *l)
     }
 }
 
-void rt_lock_release(rt_lock *l)
+/* rt_lock_release (rt.h) found state 2: someone may sleep. */
+void rt_lock_wake(rt_lock *l)
 {
-    if (atomic_exchange_explicit(&l->state, 0, memory_order_release) == 2)
-        rt_futex_wake(&l->state, 1);
+    rt_futex_wake(&l->state, 1);
 }
 
 bool rt_unlock_park_fn(rt_g *g, void *lock)

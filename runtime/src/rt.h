@@ -64,8 +64,25 @@ typedef struct rt_lock {
     _Atomic uint32_t state; /* 0 unlocked, 1 locked, 2 locked with sleepers */
 } rt_lock;
 
-void rt_lock_acquire(rt_lock *l);
-void rt_lock_release(rt_lock *l);
+/* The uncontended paths (one CAS, one exchange) are inline: a channel
+ * handoff takes and releases two locks. */
+void rt_lock_acquire_slow(rt_lock *l);
+void rt_lock_wake(rt_lock *l);
+
+static inline void rt_lock_acquire(rt_lock *l)
+{
+    uint32_t c = 0;
+    if (!RT_LIKELY(atomic_compare_exchange_strong_explicit(&l->state, &c, 1, memory_order_acquire,
+                                                           memory_order_relaxed)))
+        rt_lock_acquire_slow(l);
+}
+
+static inline void rt_lock_release(rt_lock *l)
+{
+    if (RT_UNLIKELY(atomic_exchange_explicit(&l->state, 0, memory_order_release) == 2))
+        rt_lock_wake(l);
+}
+
 bool rt_lock_try(rt_lock *l);
 
 /* rt_park unlock_fn that releases the rt_lock passed as arg; returns true. */
@@ -146,6 +163,14 @@ void rt_park(bool (*unlock_fn)(rt_g *g, void *arg), void *arg,
  * scheduler stack (timers) and signal-free contexts; never from a signal
  * handler. */
 void rt_ready(rt_g *g, bool run_next);
+
+/* rt_ready for a goroutine known to be parked for good: the caller found it
+ * under the lock its unlock_fn released, and that unlock_fn never declines
+ * (channels and select: rt_unlock_park_fn, sel_park_unlock). Its status is
+ * then WAITING and only this caller may change it, so a plain store does
+ * what rt_ready's compare-and-swap does (one locked instruction less per
+ * channel handoff). */
+void rt_ready_parked(rt_g *g, bool run_next);
 
 /* Starts a goroutine from runtime code (timers' after_func). */
 void rt_spawn(void (*fn)(void *args), const void *args, size_t args_size,

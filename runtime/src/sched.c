@@ -47,6 +47,16 @@
  *    woken worker starts as spinning. A spinning worker that finds work
  *    stops spinning and, if it was the last spinner, calls wakep() so the
  *    remaining work can spread.
+ *  - When CPUs are not oversubscribed (spin_ok) a spinner that found
+ *    nothing keeps looking for up to SPIN_NS before it sleeps (a futex
+ *    sleep and the later wake cost microseconds on a VM). It looks every
+ *    SPIN_PROBE_MIN pauses, but each look at a victim that is busy handing
+ *    off to its own runnext (a grace period declined: ping-pong, select)
+ *    doubles the interval up to SPIN_PROBE_MAX: every look reads that
+ *    victim's schedtick, runnext and ring lines, so frequent looks made its
+ *    every handoff pay cache misses (select at 2 workers: 200 -> 100 ns per
+ *    item). Finding nothing at all resets the interval (fib and skynet
+ *    want their spawned goroutines taken at once).
  *  - Going idle: (1) check local, global, steal; (2) under sched.lock,
  *    re-check the global queue and push self on the idle list; (3) if it was
  *    spinning, decrement nmspinning (seq_cst) and only then re-check every
@@ -171,7 +181,9 @@ void rt_ctx_trampoline(void);
 #define RUNNEXT_STREAK_MAX 64
 #define STEAL_TRIES 4
 #define RUNNEXT_GRACE_NS 3000 /* a stealer leaves a victim's runnext alone this long */
-#define SPIN_NS 20000      /* extra spinning of an idle worker before sleeping */
+#define SPIN_NS 50000      /* extra spinning of an idle worker before sleeping */
+#define SPIN_PROBE_MIN 64  /* pauses between a spinner's looks for work ... */
+#define SPIN_PROBE_MAX 1024 /* ... doubling up to this while victims decline */
 #define RUNNEXT_WATCH_NS 2000000 /* idle worker re-checks an occupied runnext after this */
 #define GFREE_LOCAL_MAX 64
 #define GFREE_GLOBAL_MAX 1024  /* hot g headers+stacks kept beyond the local lists */
@@ -405,7 +417,14 @@ static void runq_put(rt_worker *w, rt_gx *g, bool next)
  * still take it after RUNNEXT_GRACE_NS. */
 static bool runq_put_next(rt_worker *w, rt_gx *g)
 {
-    rt_gx *old = atomic_exchange_explicit(&w->runnext, g, memory_order_acq_rel);
+    /* Only the owner makes runnext non-NULL (stealers only take it), so
+     * an empty runnext stays empty until our store: no exchange needed. */
+    rt_gx *old = atomic_load_explicit(&w->runnext, memory_order_relaxed);
+    if (!old) {
+        atomic_store_explicit(&w->runnext, g, memory_order_release);
+        return runq_len(w) == 0;
+    }
+    old = atomic_exchange_explicit(&w->runnext, g, memory_order_acq_rel);
     if (!old)
         return runq_len(w) == 0;
     runq_put(w, old, false);
@@ -464,6 +483,9 @@ static uintptr_t grace_watched(rt_worker *v, grace_watch what)
  * a grace period: false if v schedules (its schedtick moves) or the watched
  * word changes from seen within RUNNEXT_GRACE_NS; true if v is still busy
  * with something else, and stealing helps. */
+/* Set when grace_expired declined a steal: the spinner backs off. */
+static __thread bool tls_grace_declined __attribute__((tls_model("initial-exec")));
+
 static bool grace_expired(rt_worker *v, grace_watch what, uintptr_t seen)
 {
     uint32_t tick = atomic_load_explicit(&v->schedtick, memory_order_relaxed);
@@ -472,8 +494,10 @@ static bool grace_expired(rt_worker *v, grace_watch what, uintptr_t seen)
         for (int i = 0; i < 16; i++)
             spin_pause();
         if (atomic_load_explicit(&v->schedtick, memory_order_relaxed) != tick ||
-            grace_watched(v, what) != seen)
+            grace_watched(v, what) != seen) {
+            tls_grace_declined = true;
             return false;
+        }
     } while (now_ns() < until);
     return true;
 }
@@ -1269,11 +1293,17 @@ top:
          * every worker can have its own CPU. */
         if (sched.spin_ok) {
             int64_t until = now_ns() + SPIN_NS;
+            unsigned delay = SPIN_PROBE_MIN;
             do {
-                for (int i = 0; i < 64; i++)
+                for (unsigned i = 0; i < delay; i++)
                     spin_pause();
+                tls_grace_declined = false;
                 if ((g = runq_get(w, inherit)) || (g = grq_get(w, 0)) || (g = steal_work(w)))
                     goto found;
+                if (!tls_grace_declined)
+                    delay = SPIN_PROBE_MIN;
+                else if (delay < SPIN_PROBE_MAX)
+                    delay *= 2;
             } while (now_ns() < until);
         }
     }
@@ -1779,17 +1809,39 @@ RT_EXPORT void rt_park(bool (*unlock_fn)(rt_g *g, void *arg), void *arg,
         switch_to_g0(g, ACT_PARK);
 }
 
+static _Noreturn void ready_not_waiting(rt_gx *g, int status)
+{
+    char msg[96];
+    snprintf(msg, sizeof msg, "rt_ready of goroutine %llu that is not waiting (status %d)",
+             (unsigned long long)g->g.id, status);
+    rt_fatal(msg, NULL);
+}
+
+static void ready_queue(rt_gx *g, bool run_next);
+
 RT_EXPORT void rt_ready(rt_g *gp, bool run_next)
 {
     rt_gx *g = rt_gx_of(gp);
     int expect = RT_G_WAITING;
     if (RT_UNLIKELY(!atomic_compare_exchange_strong_explicit(
-            &g->g.status, &expect, RT_G_RUNNABLE, memory_order_acq_rel, memory_order_acquire))) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "rt_ready of goroutine %llu that is not waiting (status %d)",
-                 (unsigned long long)g->g.id, expect);
-        rt_fatal(msg, NULL);
-    }
+            &g->g.status, &expect, RT_G_RUNNABLE, memory_order_acq_rel, memory_order_acquire)))
+        ready_not_waiting(g, expect);
+    ready_queue(g, run_next);
+}
+
+RT_EXPORT void rt_ready_parked(rt_g *gp, bool run_next)
+{
+    rt_gx *g = rt_gx_of(gp);
+    int status = atomic_load_explicit(&g->g.status, memory_order_relaxed);
+    if (RT_UNLIKELY(status != RT_G_WAITING))
+        ready_not_waiting(g, status);
+    atomic_store_explicit(&g->g.status, RT_G_RUNNABLE, memory_order_release);
+    ready_queue(g, run_next);
+}
+
+/* g is RUNNABLE now: wake its thread, or queue it (and maybe a worker). */
+static void ready_queue(rt_gx *g, bool run_next)
+{
     if (g->g.is_thread) {
         atomic_store_explicit(&g->g.wake, 1, memory_order_release);
         rt_futex_wake(&g->g.wake, 1);

@@ -269,7 +269,7 @@ static int select_general(cgo_select_case *cases, int ncases, int live, bool has
             if (closed_send)
                 rt_panic("send on closed channel", site);
             if (wake)
-                rt_ready(wake, true);
+                rt_ready_parked(wake, true);
             if (RT_UNLIKELY(hook))
                 hook(c, hook_arg);
             return i;
