@@ -115,29 +115,6 @@ static inline void note_queues(cgo_chan *c)
         atomic_store_explicit(&c->send_waiting, s, memory_order_release);
 }
 
-/* Lock-free: "a send cannot proceed now" for a channel that is not closed.
- * A stale select waiter counts as a receiver: conservative (the locked
- * slow path decides). */
-static inline bool chan_full(cgo_chan *c)
-{
-    if (c->cap == 0)
-        return atomic_load_explicit(&c->recv_waiting, memory_order_acquire) == 0;
-    return atomic_load_explicit(&c->qcount, memory_order_acquire) == c->cap;
-}
-
-/* Lock-free: "a receive cannot proceed now" (ignoring close). */
-static inline bool chan_empty(cgo_chan *c)
-{
-    if (c->cap == 0)
-        return atomic_load_explicit(&c->send_waiting, memory_order_acquire) == 0;
-    return atomic_load_explicit(&c->qcount, memory_order_acquire) == 0;
-}
-
-static inline bool chan_closed(cgo_chan *c)
-{
-    return atomic_load_explicit(&c->closed, memory_order_acquire) != 0;
-}
-
 static _Noreturn void park_forever(rt_wait_reason reason, const cgo_site *site)
 {
     rt_park(NULL, NULL, reason, site);
@@ -275,7 +252,7 @@ bool rt_chan_send(cgo_chan *c, const void *elem, bool block, const cgo_site *sit
      * and a channel that is ready to send cannot become not ready without
      * a send, which needs the lock), so "not sent" is a linearizable
      * answer. */
-    if (!block && !chan_closed(c) && chan_full(c))
+    if (!block && !rt_chan_closed(c) && rt_chan_full(c))
         return false;
 
     rt_lock_acquire(&c->lock);
@@ -353,10 +330,10 @@ bool rt_chan_recv(cgo_chan *c, void *elem, bool *ok, bool block, const cgo_site 
      * loads keep it). If we saw "empty" and then "not closed", the channel
      * was empty and open at the moment of the first load. If it is closed,
      * check empty again: a value sent before the close must be received. */
-    if (!block && chan_empty(c)) {
-        if (!chan_closed(c))
+    if (!block && rt_chan_empty(c)) {
+        if (!rt_chan_closed(c))
             return false;
-        if (chan_empty(c)) {
+        if (rt_chan_empty(c)) {
             if (elem)
                 memset(elem, 0, c->elem_size);
             if (ok)

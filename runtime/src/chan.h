@@ -50,6 +50,31 @@ struct cgo_chan {
     void *recv_hook_arg;
 };
 
+/* ---- Lock-free readiness (no lock held; answers may be stale) -------- */
+
+/* Lock-free: "a send cannot proceed now" for a channel that is not closed.
+ * A stale select waiter counts as a receiver: conservative (the locked
+ * slow path decides). */
+static inline bool rt_chan_full(cgo_chan *c)
+{
+    if (c->cap == 0)
+        return atomic_load_explicit(&c->recv_waiting, memory_order_acquire) == 0;
+    return atomic_load_explicit(&c->qcount, memory_order_acquire) == c->cap;
+}
+
+/* Lock-free: "a receive cannot proceed now" (ignoring close). */
+static inline bool rt_chan_empty(cgo_chan *c)
+{
+    if (c->cap == 0)
+        return atomic_load_explicit(&c->send_waiting, memory_order_acquire) == 0;
+    return atomic_load_explicit(&c->qcount, memory_order_acquire) == 0;
+}
+
+static inline bool rt_chan_closed(cgo_chan *c)
+{
+    return atomic_load_explicit(&c->closed, memory_order_acquire) != 0;
+}
+
 /* ---- Queues (c->lock held) ------------------------------------------- */
 
 /* Appends w to q (c->recvq or c->sendq). */

@@ -8,8 +8,15 @@
  *      plain send/receive (blocking, or non-blocking with a default) on the
  *      shared chan.c path.
  *   1. pollorder: the live cases in a uniformly random order (inside-out
- *      Fisher-Yates with rt_rand_n). lockorder: the live cases sorted by
- *      channel address; the distinct channels of lockorder are `locks`.
+ *      Fisher-Yates with rt_rand_n).
+ *   1b. Fast pass: the first case in pollorder that looks ready lock-free
+ *      (chan.h's rt_chan_full/empty/closed) is tried with only its channel
+ *      locked; if it proceeds, that is the select's choice (uniform among
+ *      the cases that looked ready). Otherwise (none looked ready, or it
+ *      was taken meanwhile) the full algorithm runs. Saves a lock and an
+ *      unlock per other channel whenever some case is ready.
+ *      lockorder: the live cases sorted by channel address; the distinct
+ *      channels of lockorder are `locks`.
  *   2. Lock every channel in `locks` (increasing address: two selects, or a
  *      select and a plain operation, can never deadlock on each other, and
  *      a channel named by several cases is locked once).
@@ -24,8 +31,10 @@
  *      live case (is_select, case_index) is queued on its channel, all under
  *      the locks. Then rt_park once with reason "select"; the park's
  *      unlock_fn releases every lock (after the context is saved, rt.h).
- *   6. Woken: relock everything, take g->param (the waiter that fired),
- *      unlink every other waiter that is still queued (pass 3), unlock.
+ *   6. Woken: take g->param (the waiter that fired; its waker already
+ *      dequeued it), relock every channel but its own (unless another case
+ *      waits there too), unlink every other waiter that is still queued
+ *      (pass 3), unlock.
  *      A send case woken with success == false was closed: panic "send on
  *      closed channel"; a receive case reports success as ok.
  *
@@ -43,16 +52,18 @@
  *       is not lost either (it matches another waiter or blocks).
  *   S3  select_done is reset (to 0) only in pass 2, with every lock of the
  *       new select held; by then every waiter of this goroutine's previous
- *       select has been unlinked (step 6 runs under all its locks before
- *       returning), so no waker can still hold one.
+ *       select has been unlinked (the winner by its waker, the others in
+ *       step 6 under their channels' locks, before returning), so no waker
+ *       can still hold one.
  *   S4  A stale waiter (select_done == 1, still queued) stays until step 6.
  *       Wakers skip it (S2); cgo_chan_free waits for it to go (chan.c).
  *   S5  The waker follows chan.c's W2: data, success, g->param, unlock,
  *       then rt_ready; it never touches the waiter after rt_ready.
  *
  * Receive hook (chan.c H1/H2): only for the chosen receive case and only
- * for a value, read under the locks, run after sel_unlock and rt_ready as
- * the select's last access to that channel.
+ * for a value, read under the locks (pass 2 keeps each receive case's hook
+ * in its waiter's aux), run after every lock is released and after
+ * rt_ready, as the select's last access to that channel.
  *
  * Memory: waiters and the order arrays live on the caller's stack for up to
  * SEL_STACK live cases, else in one malloc'd block freed before returning.
@@ -86,8 +97,8 @@ static void sel_unlock(const sel_lockset *ls)
 
 /* rt_park unlock_fn. Releases in decreasing order; the array lives on the
  * parked goroutine's stack, which may resume (on another worker) as soon
- * as the first lock is released, but it cannot leave the select before it
- * has taken every lock, so the array stays valid until our last release,
+ * as the first lock is released, but it cannot leave the select before our
+ * last release (relock_and_unlink), so the array stays valid until then,
  * after which we touch nothing. */
 static bool sel_park_unlock(rt_g *g, void *arg)
 {
@@ -198,6 +209,64 @@ static bool try_case(cgo_select_case *cs, rt_g **wake, bool *closed_send, bool *
     return false;
 }
 
+/* Pass 1 on case cs with the locks of ls held: if it can proceed, performs
+ * it, releases ls, frees heap and finishes (panic, wake-up, receive hook);
+ * true then. False with everything still held if it cannot proceed. */
+static bool perform_case(cgo_select_case *cs, const sel_lockset *ls, void *heap,
+                         const cgo_site *site)
+{
+    rt_g *wake = NULL;
+    bool closed_send = false, got_value = false;
+    if (!try_case(cs, &wake, &closed_send, &got_value))
+        return false;
+    /* chan.c H1/H2: a value received from a channel with a hook (cgo_after)
+     * runs it after every lock is released. */
+    cgo_chan *c = cs->chan;
+    rt_chan_recv_hook hook = got_value ? c->recv_hook : NULL;
+    void *hook_arg = c->recv_hook_arg;
+    sel_unlock(ls);
+    free(heap);
+    if (closed_send)
+        rt_panic("send on closed channel", site);
+    if (wake)
+        rt_ready_parked(wake, true);
+    if (RT_UNLIKELY(hook))
+        hook(c, hook_arg);
+    return true;
+}
+
+/* Lock-free: case cs could proceed now (a closed channel counts: a send
+ * panics, a receive gets the zero value). May be stale either way. */
+static bool case_looks_ready(const cgo_select_case *cs)
+{
+    cgo_chan *c = cs->chan;
+    if (cs->dir == CGO_SELECT_SEND)
+        return !rt_chan_full(c) || rt_chan_closed(c);
+    return !rt_chan_empty(c) || rt_chan_closed(c);
+}
+
+/* Step 1b: the first case in pollorder that looks ready (lock-free) is
+ * tried with only its own channel locked. Returns its index if it
+ * proceeded; -1 (nothing held) if no case looks ready or the one tried
+ * was no longer ready: the full algorithm decides then. */
+static int fast_pass(cgo_select_case *cases, const int *pollorder, int norder,
+                     const cgo_site *site)
+{
+    for (int k = 0; k < norder; k++) {
+        int i = pollorder[k];
+        if (!case_looks_ready(&cases[i]))
+            continue;
+        cgo_chan *one = cases[i].chan;
+        sel_lockset ls = {&one, 1};
+        rt_lock_acquire(&one->lock);
+        if (perform_case(&cases[i], &ls, NULL, site))
+            return i;
+        rt_lock_release(&one->lock);
+        return -1;
+    }
+    return -1;
+}
+
 static int select_one(cgo_select_case *cs, int index, bool has_default, const cgo_site *site)
 {
     bool done;
@@ -206,6 +275,39 @@ static int select_one(cgo_select_case *cs, int index, bool has_default, const cg
     else
         done = rt_chan_recv(cs->chan, cs->elem, cs->ok, !has_default, site);
     return done ? index : -1;
+}
+
+/* Step 6: unlinks every waiter of this select except `won` (which its
+ * waker dequeued) under the locks of their channels. won's channel is not
+ * locked unless another case waits on it too: nothing of ours is left
+ * there, and the waker may be done with it (maybe freed it).
+ * sel_park_unlock may still be running on another worker when we get
+ * here: it releases ls->chans from the highest address down, and the
+ * first of them (the last it releases) is either won's channel (its waker
+ * took that lock after the release: the unlock is over) or one we lock
+ * below (we wait for its release). Either way sel_park_unlock is done
+ * with ls before this returns, and nothing here writes to ls. */
+static void relock_and_unlink(cgo_select_case *cases, rt_waiter *waiters, int norder,
+                              rt_waiter *won, const sel_lockset *ls)
+{
+    cgo_chan *skip = won->chan;
+    for (int k = 0; k < norder; k++)
+        if (&waiters[k] != won && waiters[k].chan == won->chan)
+            skip = NULL;
+    for (int j = 0; j < ls->n; j++)
+        if (ls->chans[j] != skip)
+            rt_lock_acquire(&ls->chans[j]->lock);
+    for (int k = 0; k < norder; k++) {
+        rt_waiter *w = &waiters[k];
+        if (w == won)
+            continue;
+        cgo_chan *c = w->chan;
+        rt_chan_unlink(c, cases[w->case_index].dir == CGO_SELECT_SEND ? &c->sendq : &c->recvq,
+                       w);
+    }
+    for (int j = ls->n - 1; j >= 0; j--)
+        if (ls->chans[j] != skip)
+            rt_lock_release(&ls->chans[j]->lock);
 }
 
 static int select_general(cgo_select_case *cases, int ncases, int live, bool has_default,
@@ -244,6 +346,14 @@ static int select_general(cgo_select_case *cases, int ncases, int live, bool has
         lockorder[norder] = i;
         norder++;
     }
+
+    /* 1b. */
+    int fast = fast_pass(cases, pollorder, norder, site);
+    if (fast >= 0) {
+        free(heap);
+        return fast;
+    }
+
     sort_by_chan(cases, lockorder, norder);
     sel_lockset ls = {chans, 0};
     for (int k = 0; k < norder; k++) {
@@ -256,24 +366,8 @@ static int select_general(cgo_select_case *cases, int ncases, int live, bool has
     sel_lock(&ls);
     for (int k = 0; k < norder; k++) {
         int i = pollorder[k];
-        rt_g *wake = NULL;
-        bool closed_send = false, got_value = false;
-        if (try_case(&cases[i], &wake, &closed_send, &got_value)) {
-            /* chan.c H1/H2: a value received from a channel with a hook
-             * (cgo_after) runs it after every lock is released. */
-            cgo_chan *c = cases[i].chan;
-            rt_chan_recv_hook hook = got_value ? c->recv_hook : NULL;
-            void *hook_arg = c->recv_hook_arg;
-            sel_unlock(&ls);
-            free(heap);
-            if (closed_send)
-                rt_panic("send on closed channel", site);
-            if (wake)
-                rt_ready_parked(wake, true);
-            if (RT_UNLIKELY(hook))
-                hook(c, hook_arg);
+        if (perform_case(&cases[i], &ls, heap, site))
             return i;
-        }
     }
 
     /* 4. */
@@ -297,33 +391,24 @@ static int select_general(cgo_select_case *cases, int ncases, int live, bool has
         w->is_select = true;
         w->case_index = i;
         w->chan = c;
+        /* chan.c H1: the hook is read now, while c is surely alive. */
+        if (cases[i].dir == CGO_SELECT_RECV)
+            w->aux = (uintptr_t)c->recv_hook;
         rt_chan_enqueue(c, cases[i].dir == CGO_SELECT_SEND ? &c->sendq : &c->recvq, w);
     }
     rt_park(sel_park_unlock, &ls, RT_WAIT_SELECT, site);
 
     /* 6. */
-    sel_lock(&ls);
     rt_waiter *won = self->param;
     self->param = NULL;
-    /* chan.c H1: the won case's hook, read while its channel is locked. */
-    rt_chan_recv_hook hook = NULL;
-    void *hook_arg = NULL;
-    if (won && won->success && cases[won->case_index].dir == CGO_SELECT_RECV) {
-        hook = won->chan->recv_hook;
-        hook_arg = won->chan->recv_hook_arg;
-    }
-    cgo_chan *won_chan = won ? won->chan : NULL;
-    for (int k = 0; k < norder; k++) {
-        rt_waiter *w = &waiters[k];
-        if (w == won)
-            continue;
-        cgo_chan *c = w->chan;
-        rt_chan_unlink(c, cases[w->case_index].dir == CGO_SELECT_SEND ? &c->sendq : &c->recvq,
-                       w);
-    }
-    sel_unlock(&ls);
     if (RT_UNLIKELY(won == NULL || won < waiters || won >= waiters + norder))
         rt_fatal("select: bad wake-up", site);
+    cgo_chan *won_chan = won->chan;
+    relock_and_unlink(cases, waiters, norder, won, &ls);
+    /* chan.c H1/H2: a channel with a hook is freed only by its hook, which
+     * we are about to run, so it is alive and its arg can be read now. */
+    rt_chan_recv_hook hook = won->success ? (rt_chan_recv_hook)won->aux : NULL;
+    void *hook_arg = hook ? won_chan->recv_hook_arg : NULL;
     int i = won->case_index;
     bool success = won->success;
     free(heap);
