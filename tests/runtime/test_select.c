@@ -4,7 +4,8 @@
  * uniform choice among ready cases (chi-square at p = 0.001), nil
  * channels, the same channel in several cases, large selects (heap
  * scratch and heapsort lock order), select from plain threads, freeing a
- * channel a completed select still has a stale waiter on, the panics and
+ * channel a completed select still has a stale waiter on, freeing the
+ * channel that woke a select right after the send, the panics and
  * wait reasons, and stress with checksums where both sides select (no
  * lost or double wake-ups).
  *
@@ -472,6 +473,29 @@ Test(select, free_channel_with_stale_select_waiter)
         cgo_chan_free(s.b);     /* allowed: it is not blocked on b any more */
         cr_assert(test_wait_count(&done, (uint32_t)k + 1, 30));
         cgo_chan_free(s.a);
+    }
+}
+
+/* The sender that woke a blocked select may free the channel as soon as
+ * its send returns: the select, still finishing on another worker, must
+ * not touch that channel again (it used to relock it: a use after free,
+ * which AddressSanitizer reports, in the ASan run of this suite). */
+Test(select, free_won_channel_right_after_waking_select)
+{
+    static _Atomic uint32_t done;
+    int rounds = (int)test_scaled(2000, 50);
+    for (int k = 0; k < rounds; k++) {
+        stale_arg s = {cgo_chan_make(sizeof(int), 0), cgo_chan_make(sizeof(int), 0), &done};
+        cgo_go(select_a_or_b, &s, sizeof s);
+        /* Wait until the select is parked on both channels. */
+        cr_assert(test_chan_wait_waiters(s.a, 1));
+        cr_assert(test_chan_wait_waiters(s.b, 1));
+        int v = k;
+        cgo_chan_send(s.a, &v);
+        cgo_chan_free(s.a); /* the select's waiter on a was dequeued by our send */
+        cr_assert(test_wait_count(&done, (uint32_t)k + 1, 30));
+        cr_assert_eq(test_chan_waiters(s.b), 0); /* step 6 unlinked it */
+        cgo_chan_free(s.b);
     }
 }
 
