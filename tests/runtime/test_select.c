@@ -461,19 +461,38 @@ static void select_a_or_b(void *p)
     test_count(s->done);
 }
 
-Test(select, free_channel_with_stale_select_waiter)
+/* Rounds of: a goroutine selects on a and b; we send on a, then free one of
+ * the channels at once: b (the select may still have a stale waiter on it)
+ * or a (the channel whose send woke the select; for that one we first wait
+ * until the select is blocked on both, so that the send wakes it rather
+ * than the select taking a ready case). */
+static void select_then_free(bool free_woken_first)
 {
     static _Atomic uint32_t done;
+    atomic_store(&done, 0);
     int rounds = (int)test_scaled(2000, 50);
     for (int k = 0; k < rounds; k++) {
         stale_arg s = {cgo_chan_make(sizeof(int), 0), cgo_chan_make(sizeof(int), 0), &done};
         cgo_go(select_a_or_b, &s, sizeof s);
+        if (free_woken_first) {
+            cr_assert(test_chan_wait_waiters(s.a, 1));
+            cr_assert(test_chan_wait_waiters(s.b, 1));
+        }
         int v = k;
-        cgo_chan_send(s.a, &v); /* the select took a; it may still sit on b */
-        cgo_chan_free(s.b);     /* allowed: it is not blocked on b any more */
+        cgo_chan_send(s.a, &v);
+        cgo_chan_free(free_woken_first ? s.a : s.b);
         cr_assert(test_wait_count(&done, (uint32_t)k + 1, 30));
-        cgo_chan_free(s.a);
+        if (free_woken_first)
+            cr_assert_eq(test_chan_waiters(s.b), 0); /* step 6 unlinked it */
+        cgo_chan_free(free_woken_first ? s.b : s.a);
     }
+}
+
+/* The select took a; it may still sit on b: freeing b is allowed, it is
+ * not blocked on b any more. */
+Test(select, free_channel_with_stale_select_waiter)
+{
+    select_then_free(false);
 }
 
 /* The sender that woke a blocked select may free the channel as soon as
@@ -482,21 +501,7 @@ Test(select, free_channel_with_stale_select_waiter)
  * which AddressSanitizer reports, in the ASan run of this suite). */
 Test(select, free_won_channel_right_after_waking_select)
 {
-    static _Atomic uint32_t done;
-    int rounds = (int)test_scaled(2000, 50);
-    for (int k = 0; k < rounds; k++) {
-        stale_arg s = {cgo_chan_make(sizeof(int), 0), cgo_chan_make(sizeof(int), 0), &done};
-        cgo_go(select_a_or_b, &s, sizeof s);
-        /* Wait until the select is parked on both channels. */
-        cr_assert(test_chan_wait_waiters(s.a, 1));
-        cr_assert(test_chan_wait_waiters(s.b, 1));
-        int v = k;
-        cgo_chan_send(s.a, &v);
-        cgo_chan_free(s.a); /* the select's waiter on a was dequeued by our send */
-        cr_assert(test_wait_count(&done, (uint32_t)k + 1, 30));
-        cr_assert_eq(test_chan_waiters(s.b), 0); /* step 6 unlinked it */
-        cgo_chan_free(s.b);
-    }
+    select_then_free(true);
 }
 
 /* ------------------------------------------------------------------------ */
