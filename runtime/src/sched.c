@@ -22,8 +22,11 @@
  *    (store-release after filling the slot). Slots are atomics (relaxed):
  *    a stealer may read a slot the owner is concurrently overwriting; its
  *    CAS on head then fails and the value is discarded.
- *  - runnext: one slot per worker, owner sets it with an exchange, anyone
- *    may take it with a CAS. rt_ready(g, true) and new goroutines go there
+ *  - runnext: one slot per worker. Only the owner makes it non-NULL (a
+ *    plain store when it is empty, else an exchange); the owner takes it
+ *    with plain accesses inside a membarrier handshake (runnext_take), a
+ *    stealer with a CAS after the membarrier (runnext_steal); without
+ *    membarrier both take it with a CAS. rt_ready(g, true) and new goroutines go there
  *    so the woken/created goroutine runs right after the current one. A
  *    goroutine taken from runnext inherits the time slice: after
  *    RUNNEXT_STREAK_MAX consecutive runnext picks the worker takes from the
@@ -118,7 +121,9 @@
  *                           a waker that finds the waiter sees WAITING)
  *   WAITING -> RUNNABLE     rt_ready (CAS; anything else is a fatal error:
  *                           a goroutine may be woken only while parked, by
- *                           the one waker that dequeued its waiter)
+ *                           the one waker that dequeued its waiter), or
+ *                           rt_ready_parked (a store, for wakers whose
+ *                           sleeper's unlock_fn cannot decline)
  *   WAITING -> RUNNING      the same, when unlock_fn returned false (no
  *                           waker can exist: the waiter was never made
  *                           visible); after a direct switch it then goes
@@ -128,7 +133,8 @@
  *                           header and stack
  * Fields of rt_worker are owned by its thread except: runq_head (CAS by
  * stealers), runq slots (read by stealers), runnext (CAS by stealers),
- * sema, idle_listed, wake_spinning (under sched.lock / by wakers).
+ * steal_intent (stealers), sema, idle_listed, wake_spinning (under
+ * sched.lock / by wakers).
  *
  * Thread-local state is read only through noinline accessors: a goroutine
  * may resume on another worker thread after any switch, so a TLS address
@@ -149,7 +155,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/membarrier.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -219,6 +227,8 @@ typedef struct rt_worker {
     _Alignas(RT_CACHE_LINE) _Atomic uint32_t runq_head;
     _Alignas(RT_CACHE_LINE) _Atomic uint32_t runq_tail;
     _Atomic(rt_gx *) runnext;
+    _Atomic uint32_t runnext_taking; /* owner: inside runnext_take's plain path */
+    _Atomic uint32_t steal_intent;   /* stealers about to take runnext */
     _Atomic(rt_gx *) runq[RUNQ_SIZE];
 
     /* ---- idle parking ---- */
@@ -246,6 +256,7 @@ static struct {
     _Atomic uint64_t nspawns;
 
     bool spin_ok;               /* nprocs <= online CPUs: idle workers may spin */
+    bool asym_runnext;          /* membarrier works: runnext_take needs no RMW */
     bool deadlock_detect;       /* set before workers start (cgo_main) */
     _Atomic int base_threads;   /* threads once cgo_main started the workers, 0: not yet */
     _Atomic bool foreign;       /* a plain thread used the runtime */
@@ -431,13 +442,68 @@ static bool runq_put_next(rt_worker *w, rt_gx *g)
     return false;
 }
 
+/* Owner only: takes w's runnext (NULL if empty or a stealer got it).
+ *
+ * Taking it is the one locked instruction a handoff could avoid, since
+ * stealers take runnext rarely (after RUNNEXT_GRACE_NS). With asym_runnext
+ * the owner and a stealer run an asymmetric Dekker handshake: the owner
+ * announces runnext_taking, checks steal_intent, and takes runnext with a
+ * plain load and store; a stealer announces steal_intent, then
+ * membarrier(PRIVATE_EXPEDITED) makes every running thread pass a full
+ * memory barrier at some point P of its program, and the stealer then
+ * CASes runnext only if runnext_taking reads 0. If the owner's P came
+ * before its announcement, it sees steal_intent and uses the CAS; if P came
+ * while it was taking, the stealer sees runnext_taking and backs off; if
+ * after, the stealer sees runnext already emptied. So at most one of them
+ * gets the goroutine, and the owner pays a few plain accesses instead of a
+ * CAS (~5.6 ns on the benchmark machine); a runnext steal pays a system
+ * call (~1-3 us). Without membarrier both sides use the CAS. */
+static rt_gx *runnext_take(rt_worker *w)
+{
+    rt_gx *next = atomic_load_explicit(&w->runnext, memory_order_relaxed);
+    if (!next)
+        return NULL;
+    if (RT_LIKELY(sched.asym_runnext)) {
+        atomic_store_explicit(&w->runnext_taking, 1, memory_order_relaxed);
+        atomic_signal_fence(memory_order_seq_cst);
+        if (RT_LIKELY(atomic_load_explicit(&w->steal_intent, memory_order_relaxed) == 0)) {
+            next = atomic_load_explicit(&w->runnext, memory_order_acquire);
+            atomic_store_explicit(&w->runnext, NULL, memory_order_relaxed);
+            atomic_signal_fence(memory_order_seq_cst);
+            atomic_store_explicit(&w->runnext_taking, 0, memory_order_release);
+            return next;
+        }
+        atomic_store_explicit(&w->runnext_taking, 0, memory_order_release);
+    }
+    if (!atomic_compare_exchange_strong_explicit(&w->runnext, &next, NULL, memory_order_acquire,
+                                                 memory_order_relaxed))
+        return NULL;
+    return next;
+}
+
+/* Stealer: takes v's runnext if it still holds `seen` (see runnext_take). */
+static bool runnext_steal(rt_worker *v, rt_gx *seen)
+{
+    if (!sched.asym_runnext)
+        return atomic_compare_exchange_strong_explicit(&v->runnext, &seen, NULL,
+                                                       memory_order_acquire,
+                                                       memory_order_relaxed);
+    atomic_fetch_add_explicit(&v->steal_intent, 1, memory_order_seq_cst);
+    bool got = false;
+    if (syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0) == 0 &&
+        atomic_load_explicit(&v->runnext_taking, memory_order_seq_cst) == 0)
+        got = atomic_compare_exchange_strong_explicit(&v->runnext, &seen, NULL,
+                                                      memory_order_acquire,
+                                                      memory_order_relaxed);
+    atomic_fetch_sub_explicit(&v->steal_intent, 1, memory_order_release);
+    return got;
+}
+
 /* Owner only. *inherit: came from runnext. */
 static rt_gx *runq_get(rt_worker *w, bool *inherit)
 {
-    rt_gx *next = atomic_load_explicit(&w->runnext, memory_order_relaxed);
-    if (next && w->runnext_streak < RUNNEXT_STREAK_MAX &&
-        atomic_compare_exchange_strong_explicit(&w->runnext, &next, NULL,
-                                                memory_order_acquire, memory_order_relaxed)) {
+    rt_gx *next;
+    if (w->runnext_streak < RUNNEXT_STREAK_MAX && (next = runnext_take(w))) {
         *inherit = true;
         return next;
     }
@@ -453,10 +519,7 @@ static rt_gx *runq_get(rt_worker *w, bool *inherit)
             return g;
     }
     /* Ring empty: the runnext we skipped for fairness, if still there. */
-    next = atomic_load_explicit(&w->runnext, memory_order_relaxed);
-    if (next && atomic_compare_exchange_strong_explicit(&w->runnext, &next, NULL,
-                                                        memory_order_acquire,
-                                                        memory_order_relaxed)) {
+    if ((next = runnext_take(w))) {
         *inherit = true;
         return next;
     }
@@ -530,9 +593,7 @@ static uint32_t runq_grab(rt_worker *v, rt_gx **batch, bool steal_next)
             if (steal_next) {
                 rt_gx *next = atomic_load_explicit(&v->runnext, memory_order_relaxed);
                 if (next && grace_expired(v, GRACE_RUNNEXT, (uintptr_t)next) &&
-                    atomic_compare_exchange_strong_explicit(
-                                &v->runnext, &next, NULL, memory_order_acquire,
-                                memory_order_relaxed)) {
+                    runnext_steal(v, next)) {
                     batch[0] = next;
                     return 1;
                 }
@@ -955,10 +1016,8 @@ static rt_gx *direct_next(rt_worker *w)
     int64_t h = atomic_load_explicit(&sched.timer_hint, memory_order_relaxed);
     if (RT_UNLIKELY(h >= 0) && now_ns() >= h)
         return NULL;
-    rt_gx *next = atomic_load_explicit(&w->runnext, memory_order_relaxed);
-    if (!next || !atomic_compare_exchange_strong_explicit(&w->runnext, &next, NULL,
-                                                          memory_order_acquire,
-                                                          memory_order_relaxed))
+    rt_gx *next = runnext_take(w);
+    if (!next)
         return NULL;
     atomic_store_explicit(&w->schedtick, tick, memory_order_relaxed);
     w->runnext_streak++;
@@ -1658,6 +1717,15 @@ static void init_common(void)
         sched.clean_ok = false;
 #endif
     rt_stack_init();
+    /* runnext_take's handshake (not under valgrind, which serialises
+     * threads anyway and may not know the call). */
+    bool try_membarrier = true;
+#ifdef CGO_HAVE_VALGRIND_H
+    try_membarrier = !RUNNING_ON_VALGRIND;
+#endif
+    sched.asym_runnext =
+        try_membarrier &&
+        syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0;
     /* Workers never move: g0 pointers in them are used by goroutines. */
     void *mem = NULL;
     if (posix_memalign(&mem, RT_CACHE_LINE, sizeof(rt_worker) * (size_t)n) != 0)

@@ -1,6 +1,7 @@
 /*
  * test_sched.c — the scheduler: spawning, argument copies, parking,
- * readying, yield fairness, run-next, work stealing, CGO_PROCS, the thread
+ * readying, yield fairness, run-next (and stealing it from a busy worker),
+ * work stealing, CGO_PROCS, the thread
  * pseudo-goroutine, 1,000,000 parked goroutines, FP control state.
  *
  * Every test body runs on a plain thread (Criterion), so it drives the
@@ -379,6 +380,47 @@ Test(sched, without_run_next_woken_goroutine_queues, .init = set_procs_1)
     cr_assert(test_wait_count(&counter, 4, 30));
     /* b was spawned last (run-next slot), then a, then W at the tail */
     cr_assert_str_eq(order, "MbaW");
+}
+
+/* A goroutine readied into the runnext of a worker whose current goroutine
+ * then computes without ever blocking is taken by the other worker (after
+ * the stealing grace and, if that worker slept, its runnext watch: a few
+ * milliseconds), not left waiting for the computation to end. This is the
+ * path where a stealer takes runnext (runnext_steal's membarrier handshake
+ * against the owner's runnext_take). */
+static test_parker busy_parker;
+static _Atomic bool woken_ran;
+
+static void busy_sleeper(void *arg)
+{
+    (void)arg;
+    test_park(&busy_parker, RT_WAIT_CHAN_RECV, NULL);
+    atomic_store(&woken_ran, true);
+    test_count(&counter);
+}
+
+static void busy_waker(void *arg)
+{
+    (void)arg;
+    cgo_go(busy_sleeper, NULL, 0);
+    while (!test_parked(&busy_parker))
+        cgo_yield();
+    test_wake(&busy_parker, true); /* into this worker's runnext */
+    int64_t end = test_now() + 20 * (int64_t)1000000000;
+    while (!atomic_load(&woken_ran) && test_now() < end)
+        ; /* never blocks: only a steal can run the sleeper now */
+    test_count(&counter);
+}
+
+Test(sched, runnext_of_busy_worker_is_stolen, .init = set_procs_2)
+{
+    int64_t start = test_now();
+    cgo_go(busy_waker, NULL, 0);
+    cr_assert(test_wait_count(&counter, 2, 30));
+    cr_assert(atomic_load(&woken_ran));
+    int64_t ms = (test_now() - start) / 1000000;
+    cr_log_info("woken goroutine ran after %lld ms", (long long)ms);
+    cr_assert_lt(ms, 10000, "the woken goroutine waited for the busy one to finish");
 }
 
 /* ------------------------------------------------------------------------ */
