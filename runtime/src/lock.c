@@ -48,14 +48,6 @@
 #define RT_LOCK_SPIN 30           /* looks at a held lock before sleeping */
 #define RT_LOCK_BACKOFF_MAX 1024  /* most pauses between two looks */
 
-static inline void cpu_relax(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#elif defined(__aarch64__)
-    __asm__ __volatile__("yield" ::: "memory");
-#endif
-}
 
 static int lock_ncpu(void)
 {
@@ -124,7 +116,7 @@ void rt_lock_acquire_slow(rt_lock *l)
         unsigned delay = 1;
         for (int i = 0; i < RT_LOCK_SPIN; i++) {
             for (unsigned k = 0; k < delay; k++)
-                cpu_relax();
+                rt_cpu_relax();
             if (delay < RT_LOCK_BACKOFF_MAX)
                 delay *= 2;
             c = atomic_load_explicit(&l->state, memory_order_relaxed);

@@ -150,12 +150,6 @@ typedef struct dump_ctx {
     int64_t now;
 } dump_ctx;
 
-static int64_t coarse_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
 
 /* Prints one goroutine (or blocked thread). Racy reads by design. */
 RT_NO_TSAN static void dump_one(rt_gx *g, bool is_current, const cgo_site *cur_site,
@@ -221,7 +215,7 @@ static void dump_visit(rt_gx *g, void *arg)
 
 void rt_dump_all(rt_gx *first, const cgo_site *first_site)
 {
-    dump_ctx d = {first, coarse_now()};
+    dump_ctx d = {first, rt_coarse_now()};
     if (first)
         dump_one(first, true, first_site, d.now);
     rt_stack_each(dump_visit, &d);

@@ -64,6 +64,19 @@ typedef struct rt_lock {
     _Atomic uint32_t state; /* 0 unlocked, 1 locked, 2 locked with sleepers */
 } rt_lock;
 
+/* CPU hint for spin-wait loops (x86 PAUSE, ~18 ns on the benchmark
+ * machine; arm64 YIELD). */
+static inline void rt_cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield" ::: "memory");
+#else
+    atomic_signal_fence(memory_order_seq_cst);
+#endif
+}
+
 /* The uncontended paths (one CAS, one exchange) are inline: a channel
  * handoff takes and releases two locks. */
 void rt_lock_acquire_slow(rt_lock *l);

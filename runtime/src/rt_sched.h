@@ -122,6 +122,10 @@ typedef struct rt_sched_stats {
 } rt_sched_stats;
 void rt_sched_get_stats(rt_sched_stats *out);
 
+/* CLOCK_MONOTONIC_COARSE in ns: wait_since stamps and the dumps that print
+ * them (whole minutes). */
+int64_t rt_coarse_now(void);
+
 /* ------------------------------------------------------------------------ */
 /* panic.c services                                                         */
 

@@ -344,14 +344,6 @@ __attribute__((noinline)) uint32_t rt_rand(void)
     return (uint32_t)((uint64_t)(t >> 64) ^ (uint64_t)t);
 }
 
-static inline void spin_pause(void)
-{
-#if defined(__x86_64__)
-    __builtin_ia32_pause();
-#elif defined(__aarch64__)
-    __asm__ __volatile__("yield" ::: "memory");
-#endif
-}
 
 static int64_t now_ns(void)
 {
@@ -361,7 +353,7 @@ static int64_t now_ns(void)
 }
 
 /* Coarse clock for wait_since (dumps print whole minutes). */
-static int64_t coarse_now(void)
+int64_t rt_coarse_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
@@ -555,7 +547,7 @@ static bool grace_expired(rt_worker *v, grace_watch what, uintptr_t seen)
     int64_t until = now_ns() + RUNNEXT_GRACE_NS;
     do {
         for (int i = 0; i < 16; i++)
-            spin_pause();
+            rt_cpu_relax();
         if (atomic_load_explicit(&v->schedtick, memory_order_relaxed) != tick ||
             grace_watched(v, what) != seen) {
             tls_grace_declined = true;
@@ -1355,7 +1347,7 @@ top:
             unsigned delay = SPIN_PROBE_MIN;
             do {
                 for (unsigned i = 0; i < delay; i++)
-                    spin_pause();
+                    rt_cpu_relax();
                 tls_grace_declined = false;
                 if ((g = runq_get(w, inherit)) || (g = grq_get(w, 0)) || (g = steal_work(w)))
                     goto found;
@@ -1860,7 +1852,7 @@ RT_EXPORT void rt_park(bool (*unlock_fn)(rt_g *g, void *arg), void *arg,
     rt_gx *g = rt_gx_of(rt_self());
     g->g.wait_reason = (int)reason;
     g->g.wait_site = site;
-    g->g.wait_since = coarse_now();
+    g->g.wait_since = rt_coarse_now();
     if (g->g.is_thread) {
         if (RT_UNLIKELY(cur_worker() != NULL))
             rt_fatal("rt_park on the scheduler stack (a timer callback blocked)", site);

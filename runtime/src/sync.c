@@ -195,21 +195,11 @@ static bool can_spin(int iter)
     return n > 1;
 }
 
-static inline void cpu_relax(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#elif defined(__aarch64__)
-    __asm__ __volatile__("yield" ::: "memory");
-#else
-    atomic_signal_fence(memory_order_seq_cst);
-#endif
-}
 
 static void spin_a_bit(void)
 {
     for (int i = 0; i < 30; i++)
-        cpu_relax();
+        rt_cpu_relax();
 }
 
 static void mutex_lock_slow(mutex_impl *mu, rt_wait_reason reason, const cgo_site *site)
