@@ -51,8 +51,7 @@
  *       the data, sets success and g->param = the waiter, RELEASES THE LOCK,
  *       then rt_ready_parked(g) (rt.h: our unlock_fn never declines, so
  *       g is WAITING and a plain store makes it RUNNABLE; no CAS). From
- *       rt_ready on it touches neither the waiter nor
- *       the channel: the woken goroutine may return and free the channel (or
+ *       then on it touches neither the waiter nor the channel: the woken goroutine may return and free the channel (or
  *       its stack frame) immediately. Go readies after unlocking for the
  *       same reason. A dequeued waiter cannot be woken by anyone else, so it
  *       is safe to touch between the unlock and rt_ready.

@@ -48,7 +48,6 @@
 #define RT_LOCK_SPIN 30           /* looks at a held lock before sleeping */
 #define RT_LOCK_BACKOFF_MAX 1024  /* most pauses between two looks */
 
-
 static int lock_ncpu(void)
 {
     static _Atomic int ncpu;

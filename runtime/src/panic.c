@@ -150,7 +150,6 @@ typedef struct dump_ctx {
     int64_t now;
 } dump_ctx;
 
-
 /* Prints one goroutine (or blocked thread). Racy reads by design. */
 RT_NO_TSAN static void dump_one(rt_gx *g, bool is_current, const cgo_site *cur_site,
                                 int64_t now)

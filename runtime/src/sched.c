@@ -26,7 +26,8 @@
  *    plain store when it is empty, else an exchange); the owner takes it
  *    with plain accesses inside a membarrier handshake (runnext_take), a
  *    stealer with a CAS after the membarrier (runnext_steal); without
- *    membarrier both take it with a CAS. rt_ready(g, true) and new goroutines go there
+ *    membarrier both take it with a CAS. rt_ready(g, true) and new
+ *    goroutines go there
  *    so the woken/created goroutine runs right after the current one. A
  *    goroutine taken from runnext inherits the time slice: after
  *    RUNNEXT_STREAK_MAX consecutive runnext picks the worker takes from the
@@ -344,7 +345,6 @@ __attribute__((noinline)) uint32_t rt_rand(void)
     return (uint32_t)((uint64_t)(t >> 64) ^ (uint64_t)t);
 }
 
-
 static int64_t now_ns(void)
 {
     struct timespec ts;
@@ -523,6 +523,9 @@ static rt_gx *runq_get(rt_worker *w, bool *inherit)
  * still where it was. */
 typedef enum { GRACE_RUNNEXT, GRACE_RING_HEAD } grace_watch;
 
+/* Set when grace_expired declined a steal: the spinner backs off. */
+static __thread bool tls_grace_declined __attribute__((tls_model("initial-exec")));
+
 static uintptr_t grace_watched(rt_worker *v, grace_watch what)
 {
     if (what == GRACE_RUNNEXT)
@@ -538,9 +541,6 @@ static uintptr_t grace_watched(rt_worker *v, grace_watch what)
  * a grace period: false if v schedules (its schedtick moves) or the watched
  * word changes from seen within RUNNEXT_GRACE_NS; true if v is still busy
  * with something else, and stealing helps. */
-/* Set when grace_expired declined a steal: the spinner backs off. */
-static __thread bool tls_grace_declined __attribute__((tls_model("initial-exec")));
-
 static bool grace_expired(rt_worker *v, grace_watch what, uintptr_t seen)
 {
     uint32_t tick = atomic_load_explicit(&v->schedtick, memory_order_relaxed);

@@ -195,7 +195,6 @@ static bool can_spin(int iter)
     return n > 1;
 }
 
-
 static void spin_a_bit(void)
 {
     for (int i = 0; i < 30; i++)
