@@ -193,7 +193,7 @@ void rt_ctx_trampoline(void);
 #define SPIN_NS 50000      /* extra spinning of an idle worker before sleeping */
 #define SPIN_PROBE_MIN 64  /* pauses between a spinner's looks for work ... */
 #define SPIN_PROBE_MAX 1024 /* ... doubling up to this while victims decline */
-#define RUNNEXT_WATCH_NS 2000000 /* idle worker re-checks an occupied runnext after this */
+#define RUNNEXT_WATCH_NS 2000000 /* idle worker looks again after this while others are busy */
 #define GFREE_LOCAL_MAX 64
 #define GFREE_GLOBAL_MAX 1024  /* hot g headers+stacks kept beyond the local lists */
 #define GCLEAN_MAX 65536       /* clean dead slots kept beyond that (one page each) */
@@ -1317,6 +1317,7 @@ static rt_gx *steal_work(rt_worker *w)
 static rt_gx *find_runnable(rt_worker *w, bool *inherit)
 {
     rt_gx *g;
+    bool watch_wake = false; /* back from a RUNNEXT_WATCH_NS sleep: look once, no spin */
 top:
     *inherit = false;
     uint32_t tick = atomic_load_explicit(&w->schedtick, memory_order_relaxed) + 1;
@@ -1342,7 +1343,7 @@ top:
         /* Spin a little longer (SPIN_NS) before paying for a futex sleep
          * and, later, a futex wake: work often arrives in bursts. Only when
          * every worker can have its own CPU. */
-        if (sched.spin_ok) {
+        if (sched.spin_ok && !watch_wake) {
             int64_t until = now_ns() + SPIN_NS;
             unsigned delay = SPIN_PROBE_MIN;
             do {
@@ -1423,12 +1424,16 @@ top:
     }
     /* rt_ready does not wake anyone for a goroutine that only sits in its
      * waker's runnext (it runs as soon as the waker blocks). If the waker
-     * runs on instead, that goroutine would wait for it indefinitely while
-     * this worker sleeps: so, when some runnext is occupied, sleep at most
-     * RUNNEXT_WATCH_NS and look again (a steal takes it if that worker has
-     * not scheduled meanwhile: grace_expired). */
+     * computes on instead, that goroutine would wait for it indefinitely
+     * while this worker sleeps, and its runnext may fill only after we fell
+     * asleep: so, while another worker is running goroutines (or some
+     * runnext is occupied), sleep at most RUNNEXT_WATCH_NS and look again
+     * (a steal takes it if that worker has not scheduled meanwhile:
+     * grace_expired). With every worker idle the sleep is unbounded. */
     bool runnext_watch = false;
-    if (!watcher && other_runnext_busy(w)) {
+    if ((atomic_load_explicit(&sched.npidle, memory_order_relaxed) < sched.nprocs ||
+         other_runnext_busy(w)) &&
+        (timeout < 0 || timeout > RUNNEXT_WATCH_NS)) {
         runnext_watch = true;
         timeout = RUNNEXT_WATCH_NS;
     }
@@ -1463,6 +1468,8 @@ top:
     w->wake_spinning = false;
     rt_lock_release(&sched.lock);
     w->spinning = spin;
+    /* Not woken by anyone (woken workers get sema = 1): a periodic look. */
+    watch_wake = runnext_watch && atomic_load_explicit(&w->sema, memory_order_relaxed) == 0;
     goto top;
 
 found:

@@ -384,10 +384,12 @@ Test(sched, without_run_next_woken_goroutine_queues, .init = set_procs_1)
 
 /* A goroutine readied into the runnext of a worker whose current goroutine
  * then computes without ever blocking is taken by the other worker (after
- * the stealing grace and, if that worker slept, its runnext watch: a few
- * milliseconds), not left waiting for the computation to end. This is the
- * path where a stealer takes runnext (runnext_steal's membarrier handshake
- * against the owner's runnext_take). */
+ * the stealing grace and, since that worker was asleep, its periodic look
+ * while another worker is busy: a few milliseconds), not left waiting for
+ * the computation to end. This is the path where a stealer takes runnext
+ * (runnext_steal's membarrier handshake against the owner's runnext_take).
+ * It failed in CI before idle workers bounded their sleep while another
+ * worker was busy: the other worker slept through it. */
 static test_parker busy_parker;
 static _Atomic bool woken_ran;
 
@@ -405,6 +407,9 @@ static void busy_waker(void *arg)
     cgo_go(busy_sleeper, NULL, 0);
     while (!test_parked(&busy_parker))
         cgo_yield();
+    /* Let the other worker run out of work and fall asleep first: the
+     * runnext it must notice fills only after it slept. */
+    usleep(50000);
     test_wake(&busy_parker, true); /* into this worker's runnext */
     int64_t end = test_now() + 20 * (int64_t)1000000000;
     while (!atomic_load(&woken_ran) && test_now() < end)
