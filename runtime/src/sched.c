@@ -68,7 +68,10 @@
  *    (seq_cst), so either it sees the spinner and relies on it, or the
  *    spinner's re-check sees the work; (4) sleep on the worker's futex
  *    word `sema` (0 = sleep; a waker removes the worker from the idle list
- *    under sched.lock, sets sema = 1 and futex-wakes it).
+ *    under sched.lock, sets sema = 1 and futex-wakes it). The sleep is
+ *    bounded by RUNNEXT_WATCH_NS while another worker is busy: nobody is
+ *    woken for a goroutine readied into its waker's runnext, so an idle
+ *    worker must come back to steal it if the waker computes on.
  *  - A worker only ever pushes to its OWN ring (rt_ready and spawn run on
  *    the waker's worker). Plain threads push to the global queue.
  *
