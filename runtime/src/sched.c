@@ -871,17 +871,6 @@ static rt_gx *poll_network(rt_worker *w, int64_t block_ns)
 /* ------------------------------------------------------------------------ */
 /* Deadlock detection                                                       */
 
-/* Some other worker holds a goroutine in runnext only (see rt_ready). */
-static bool other_runnext_busy(rt_worker *w)
-{
-    for (int i = 0; i < sched.nprocs; i++) {
-        rt_worker *v = &sched.workers[i];
-        if (v != w && atomic_load_explicit(&v->runnext, memory_order_relaxed))
-            return true;
-    }
-    return false;
-}
-
 static bool all_queues_empty(void)
 {
     if (atomic_load_explicit(&sched.grq_n, memory_order_seq_cst) != 0)
@@ -1429,13 +1418,13 @@ top:
      * waker's runnext (it runs as soon as the waker blocks). If the waker
      * computes on instead, that goroutine would wait for it indefinitely
      * while this worker sleeps, and its runnext may fill only after we fell
-     * asleep: so, while another worker is running goroutines (or some
-     * runnext is occupied), sleep at most RUNNEXT_WATCH_NS and look again
-     * (a steal takes it if that worker has not scheduled meanwhile:
+     * asleep: so, while another worker is running goroutines (only a
+     * running worker can hold a goroutine in runnext: an idle one took it
+     * before listing itself idle), sleep at most RUNNEXT_WATCH_NS and look
+     * again (a steal takes it if that worker has not scheduled meanwhile:
      * grace_expired). With every worker idle the sleep is unbounded. */
     bool runnext_watch = false;
-    if ((atomic_load_explicit(&sched.npidle, memory_order_relaxed) < sched.nprocs ||
-         other_runnext_busy(w)) &&
+    if (atomic_load_explicit(&sched.npidle, memory_order_relaxed) < sched.nprocs &&
         (timeout < 0 || timeout > RUNNEXT_WATCH_NS)) {
         runnext_watch = true;
         timeout = RUNNEXT_WATCH_NS;
