@@ -15,13 +15,27 @@
  * w->action): one switch instead of two, the channel handoff's hot path.
  * Yields always go through g0.
  *
- * Run queues (Go's design).
- *  - Per worker: a 256-entry ring, single producer (the owning worker) and
- *    multiple consumers (the owner and stealers). runq_head is advanced by
- *    CAS (release) by any consumer; runq_tail is written only by the owner
- *    (store-release after filling the slot). Slots are atomics (relaxed):
- *    a stealer may read a slot the owner is concurrently overwriting; its
- *    CAS on head then fails and the value is discarded.
+ * Run queues (Go's, except that the owner pops its ring newest first).
+ *  - Per worker: a 256-entry ring used as a Chase-Lev deque. Only the owner
+ *    pushes, at the tail; the owner pops at the tail too (newest first:
+ *    runq_pop_newest), stealers take the oldest at the head, one goroutine
+ *    per CAS (runq_take_oldest). Popping newest first runs a recursive
+ *    computation depth-first, so few of its goroutines (few stacks) are
+ *    alive at once (skynet at one worker: 61 instead of tens of thousands),
+ *    while stealers take the oldest, i.e. the largest pieces of work.
+ *    Protocol: the owner lowers the tail (seq_cst) and then reads the head;
+ *    a stealer reads the head, then the tail, then CASes the head; so only
+ *    for the last goroutine do the two race, and both use the CAS. The
+ *    head word carries a tag in its high half that runq_push_oldest (a
+ *    yield: to the old end, behind everything queued here) bumps when it
+ *    moves the head back, so a stealer's stale CAS cannot succeed (ABA).
+ *    Slots are atomics (relaxed): a stealer may read a slot the owner is
+ *    concurrently overwriting; its CAS on head then fails and the value is
+ *    discarded.
+ *  - Fairness of newest-first: every GLOBAL_TICKS ticks the owner checks
+ *    whether its head has moved; once it has stayed put over a non-empty
+ *    ring for RUNQ_STALE_NS it takes the oldest goroutine (runq_check_stale),
+ *    so no goroutine waits unboundedly behind newer ones.
  *  - runnext: one slot per worker. Only the owner makes it non-NULL (a
  *    plain store when it is empty, else an exchange); the owner takes it
  *    with plain accesses inside a membarrier handshake (runnext_take), a
@@ -33,16 +47,16 @@
  *    RUNNEXT_STREAK_MAX consecutive runnext picks the worker takes from the
  *    ring instead (a ping-pong pair cannot starve the rest of the queue;
  *    there is no preemption otherwise).
- *  - When the ring is full the owner moves half of it plus the new g to
- *    the global run queue (a mutex-protected list of pointer arrays).
+ *  - When the ring is full the owner moves its older half plus the new g
+ *    to the global run queue (a mutex-protected list of pointer arrays).
  *    Every GLOBAL_TICKS (61) schedule ticks a worker takes one goroutine
  *    from the global queue first, so it is never starved by busy local
  *    queues.
  *  - Work stealing: an idle worker, if fewer than half of the busy workers
  *    are already spinning, becomes "spinning" and tries STEAL_TRIES rounds
  *    over all other workers in a random order (random start, coprime
- *    stride), taking half of a victim's ring (and on the last round its
- *    runnext).
+ *    stride), taking the oldest goroutine of a victim's ring (and on the
+ *    last round its runnext).
  *
  * Idle workers and wakeups (Go's "spinning M" protocol).
  *  - nmspinning counts spinning workers. When work is made runnable
@@ -136,7 +150,7 @@
  *   RUNNING -> DEAD -> IDLE fn returned; the next context recycles the
  *                           header and stack
  * Fields of rt_worker are owned by its thread except: runq_head (CAS by
- * stealers), runq slots (read by stealers), runnext (CAS by stealers),
+ * stealers), runq_tail and runq slots (read by stealers), runnext (CAS by stealers),
  * steal_intent (stealers), sema, idle_listed, wake_spinning (under
  * sched.lock / by wakers).
  *
@@ -191,6 +205,7 @@ void rt_ctx_trampoline(void);
 #define MAX_PROCS 1024
 #define GLOBAL_TICKS 61
 #define RUNNEXT_STREAK_MAX 64
+#define RUNQ_STALE_NS 50000000 /* the ring's oldest goroutine is taken after waiting this */
 #define STEAL_TRIES 4
 #define RUNNEXT_GRACE_NS 3000 /* a stealer leaves a victim's runnext alone this long */
 #define SPIN_NS 50000      /* extra spinning of an idle worker before sleeping */
@@ -216,6 +231,8 @@ typedef struct rt_worker {
     void *park_arg;
     _Atomic uint32_t schedtick; /* owner writes (relaxed); stealers read it */
     uint32_t runnext_streak;
+    uint64_t stale_head;        /* runq_check_stale: head seen ... */
+    int64_t stale_since;        /* ... since then (coarse clock) */
     bool spinning;
     rt_gx *gfree[GFREE_LOCAL_MAX]; /* local pool of dead g headers (LIFO) */
     int ngfree;
@@ -228,7 +245,7 @@ typedef struct rt_worker {
     _Atomic uint64_t n_steals, n_global, n_sleeps;
 
     /* ---- shared with stealers ---- */
-    _Alignas(RT_CACHE_LINE) _Atomic uint32_t runq_head;
+    _Alignas(RT_CACHE_LINE) _Atomic uint64_t runq_head; /* tag << 32 | index */
     _Alignas(RT_CACHE_LINE) _Atomic uint32_t runq_tail;
     _Atomic(rt_gx *) runnext;
     _Atomic uint32_t runnext_taking; /* owner: inside runnext_take's plain path */
@@ -366,28 +383,42 @@ int64_t rt_coarse_now(void)
 /* ------------------------------------------------------------------------ */
 /* Local run queue                                                          */
 
+/* Read by other workers too: while the owner pops (runq_pop_newest) the
+ * tail is briefly one below the head, which reads as empty. */
+/* The head word: the index of the oldest goroutine in its low half, and in
+ * its high half a tag that runq_push_oldest bumps when it moves the head
+ * back, so that a stealer's CAS from a head it read earlier fails even if
+ * the index has come back to the same value since. */
+static inline uint32_t head_index(uint64_t head) { return (uint32_t)head; }
+static inline uint64_t head_moved(uint64_t head, uint32_t index)
+{
+    return (head & ~(uint64_t)UINT32_MAX) | index;
+}
+
 static inline uint32_t runq_len(rt_worker *w)
 {
-    uint32_t h = atomic_load_explicit(&w->runq_head, memory_order_acquire);
+    uint32_t h = head_index(atomic_load_explicit(&w->runq_head, memory_order_acquire));
     uint32_t t = atomic_load_explicit(&w->runq_tail, memory_order_acquire);
-    return t - h;
+    int32_t n = (int32_t)(t - h);
+    return n > 0 ? (uint32_t)n : 0;
 }
 
 static void grq_put(rt_gx *const *gs, int n);
 
 /* Owner only. Moves half the ring plus g to the global queue; false if a
  * stealer changed the ring meanwhile (retry the fast path). */
-static bool runq_put_slow(rt_worker *w, rt_gx *g, uint32_t h, uint32_t t)
+static bool runq_put_slow(rt_worker *w, rt_gx *g, uint64_t hw, uint32_t t)
 {
     enum { N = RUNQ_SIZE / 2 };
     rt_gx *batch[N + 1];
+    uint32_t h = head_index(hw);
     uint32_t n = (t - h) / 2;
     if (n != N)
         return false;
     for (uint32_t i = 0; i < n; i++)
         batch[i] = atomic_load_explicit(&w->runq[(h + i) % RUNQ_SIZE], memory_order_relaxed);
-    if (!atomic_compare_exchange_strong_explicit(&w->runq_head, &h, h + n,
-                                                 memory_order_release, memory_order_relaxed))
+    if (!atomic_compare_exchange_strong_explicit(&w->runq_head, &hw, head_moved(hw, h + n),
+                                                 memory_order_seq_cst, memory_order_relaxed))
         return false;
     batch[n] = g;
     grq_put(batch, (int)n + 1);
@@ -404,14 +435,40 @@ static void runq_put(rt_worker *w, rt_gx *g, bool next)
         /* the previous runnext goes to the tail */
     }
     for (;;) {
-        uint32_t h = atomic_load_explicit(&w->runq_head, memory_order_acquire);
+        uint64_t hw = atomic_load_explicit(&w->runq_head, memory_order_acquire);
         uint32_t t = atomic_load_explicit(&w->runq_tail, memory_order_relaxed);
-        if (t - h < RUNQ_SIZE) {
+        if (t - head_index(hw) < RUNQ_SIZE) {
             atomic_store_explicit(&w->runq[t % RUNQ_SIZE], g, memory_order_relaxed);
             atomic_store_explicit(&w->runq_tail, t + 1, memory_order_release);
             return;
         }
-        if (runq_put_slow(w, g, h, t))
+        if (runq_put_slow(w, g, hw, t))
+            return;
+    }
+}
+
+/* Owner only: g to the old end of the ring, behind everything queued here
+ * (a yield); to the global queue if the ring is full. The owner moves the
+ * head back with a CAS that also bumps the head's tag: a stealer that read
+ * the head before cannot then succeed with its CAS (without the tag it
+ * could, once the index had come back: the owner pushes here, pops the
+ * goroutine the stealer read from the other end, another stealer takes g,
+ * and the index is where the first stealer saw it). */
+static void runq_push_oldest(rt_worker *w, rt_gx *g)
+{
+    for (;;) {
+        uint64_t hw = atomic_load_explicit(&w->runq_head, memory_order_acquire);
+        uint32_t h = head_index(hw);
+        uint32_t t = atomic_load_explicit(&w->runq_tail, memory_order_relaxed);
+        if (t - h >= RUNQ_SIZE) {
+            grq_put(&g, 1);
+            return;
+        }
+        /* index h - 1's slot holds no queued goroutine (the ring has room) */
+        atomic_store_explicit(&w->runq[(h - 1) % RUNQ_SIZE], g, memory_order_relaxed);
+        uint64_t moved = head_moved(hw + ((uint64_t)1 << 32), h - 1);
+        if (atomic_compare_exchange_strong_explicit(&w->runq_head, &hw, moved,
+                                                    memory_order_seq_cst, memory_order_relaxed))
             return;
     }
 }
@@ -494,6 +551,88 @@ static bool runnext_steal(rt_worker *v, rt_gx *seen)
     return got;
 }
 
+/* Owner only: the newest goroutine of w's ring (the tail end), or NULL.
+ *
+ * The Chase-Lev deque's take: the owner first lowers the tail to claim
+ * index t, then reads the head. Stealers read the head, then the tail,
+ * and CAS the head forward to claim index h. All four accesses are
+ * seq_cst, so in their single total order either a stealer read the
+ * lowered tail (and only claims h < t), or the owner's read of the head
+ * follows the stealer's reads: then if the owner sees h < t the stealer
+ * claims h != t, and if it sees h == t (the last goroutine) both race for
+ * it with a CAS on the head. The seq_cst store is the one locked
+ * instruction of a pop (an xchg), as the CAS of a FIFO pop was. */
+static rt_gx *runq_pop_newest(rt_worker *w)
+{
+    uint32_t t = atomic_load_explicit(&w->runq_tail, memory_order_relaxed);
+    if (t == head_index(atomic_load_explicit(&w->runq_head, memory_order_relaxed)))
+        return NULL; /* the head never passes the tail we wrote */
+    t--;
+    atomic_store_explicit(&w->runq_tail, t, memory_order_seq_cst);
+    uint64_t hw = atomic_load_explicit(&w->runq_head, memory_order_seq_cst);
+    uint32_t h = head_index(hw);
+    rt_gx *g = atomic_load_explicit(&w->runq[t % RUNQ_SIZE], memory_order_relaxed);
+    if ((int32_t)(t - h) > 0)
+        return g; /* others are left: index t is ours */
+    if (t != h ||
+        !atomic_compare_exchange_strong_explicit(&w->runq_head, &hw, head_moved(hw, h + 1),
+                                                 memory_order_seq_cst, memory_order_relaxed))
+        g = NULL; /* a stealer took the last one */
+    /* the ring is empty now (head == t + 1): put the tail back */
+    atomic_store_explicit(&w->runq_tail, t + 1, memory_order_relaxed);
+    return g;
+}
+
+/* The oldest goroutine of v's ring (the head end), or NULL: a stealer's
+ * take (v != the caller's worker), or the owner's own when the head has
+ * not moved for a while (see runq_check_stale). One goroutine per CAS: a
+ * stealer cannot claim several at once, since the owner takes from the
+ * other end without a CAS while more than one is left. */
+static rt_gx *runq_take_oldest(rt_worker *v)
+{
+    for (;;) {
+        uint64_t hw = atomic_load_explicit(&v->runq_head, memory_order_seq_cst);
+        uint32_t h = head_index(hw);
+        uint32_t t = atomic_load_explicit(&v->runq_tail, memory_order_seq_cst);
+        int32_t n = (int32_t)(t - h);
+        if (n <= 0)
+            return NULL;
+        if (n > (int32_t)RUNQ_SIZE)
+            continue; /* read h and t inconsistently: retry */
+        rt_gx *g = atomic_load_explicit(&v->runq[h % RUNQ_SIZE], memory_order_relaxed);
+        if (atomic_compare_exchange_strong_explicit(&v->runq_head, &hw, head_moved(hw, h + 1),
+                                                    memory_order_seq_cst, memory_order_relaxed))
+            return g;
+    }
+}
+
+/* Owner only, every GLOBAL_TICKS schedule ticks. The ring is popped newest
+ * first, so its oldest goroutine could wait for as long as newer ones keep
+ * coming; once the head has stayed put for RUNQ_STALE_NS with the ring
+ * non-empty, the owner takes the oldest. (The goroutine at the head can
+ * only leave through the head, so an unmoved head over a non-empty ring
+ * means the same goroutine waited all along; a yield moves the head.)
+ * Why 50 ms and in time, not ticks: each such take starts another subtree
+ * of a recursive computation, whose pending siblings stay in the ring
+ * (~25 entries in skynet); taken every 3,904 ticks, skynet at one worker
+ * went from 180 to 640 ns per leaf, every 10 ms to ~400: the ring
+ * overflowed into the global queue, which is taken oldest first, and the
+ * traversal turned breadth-first again, with thousands of live stacks. */
+static rt_gx *runq_check_stale(rt_worker *w)
+{
+    uint64_t h = atomic_load_explicit(&w->runq_head, memory_order_relaxed);
+    int64_t now = rt_coarse_now();
+    if (h != w->stale_head || runq_len(w) == 0 || w->stale_since == 0) {
+        w->stale_head = h;
+        w->stale_since = now;
+        return NULL;
+    }
+    if (now - w->stale_since < RUNQ_STALE_NS)
+        return NULL;
+    w->stale_since = now;
+    return runq_take_oldest(w);
+}
+
 /* Owner only. *inherit: came from runnext. */
 static rt_gx *runq_get(rt_worker *w, bool *inherit)
 {
@@ -503,16 +642,9 @@ static rt_gx *runq_get(rt_worker *w, bool *inherit)
         return next;
     }
     *inherit = false;
-    for (;;) {
-        uint32_t h = atomic_load_explicit(&w->runq_head, memory_order_acquire);
-        uint32_t t = atomic_load_explicit(&w->runq_tail, memory_order_relaxed);
-        if (t == h)
-            break;
-        rt_gx *g = atomic_load_explicit(&w->runq[h % RUNQ_SIZE], memory_order_relaxed);
-        if (atomic_compare_exchange_strong_explicit(&w->runq_head, &h, h + 1,
-                                                    memory_order_release, memory_order_relaxed))
-            return g;
-    }
+    rt_gx *g = runq_pop_newest(w);
+    if (g)
+        return g;
     /* Ring empty: the runnext we skipped for fairness, if still there. */
     if ((next = runnext_take(w))) {
         *inherit = true;
@@ -533,7 +665,7 @@ static uintptr_t grace_watched(rt_worker *v, grace_watch what)
 {
     if (what == GRACE_RUNNEXT)
         return (uintptr_t)atomic_load_explicit(&v->runnext, memory_order_relaxed);
-    return atomic_load_explicit(&v->runq_head, memory_order_relaxed);
+    return (uintptr_t)atomic_load_explicit(&v->runq_head, memory_order_relaxed);
 }
 
 /* A stealer found a goroutine that v's current one just readied and is
@@ -568,61 +700,32 @@ RT_NO_TSAN static bool g_was_woken(rt_gx *g)
     return g && *(volatile int *)&g->g.wait_reason != RT_WAIT_NONE;
 }
 
-/* Grabs up to half of v's ring into batch (RUNQ_SIZE/2 entries). */
-static uint32_t runq_grab(rt_worker *v, rt_gx **batch, bool steal_next)
-{
-    for (;;) {
-        uint32_t h = atomic_load_explicit(&v->runq_head, memory_order_acquire);
-        uint32_t t = atomic_load_explicit(&v->runq_tail, memory_order_acquire);
-        uint32_t n = t - h;
-        /* A lone goroutine in the victim's ring that was woken (not newly
-         * spawned) is usually the channel partner it will run next: give it
-         * the runnext grace. (Spawned ones are stolen at once: that is how
-         * fib's siblings spread.) */
-        if (n == 1 && g_was_woken(atomic_load_explicit(&v->runq[h % RUNQ_SIZE],
-                                                       memory_order_relaxed)) &&
-            !grace_expired(v, GRACE_RING_HEAD, h))
-            return 0;
-        n = n - n / 2;
-        if (n == 0) {
-            if (steal_next) {
-                rt_gx *next = atomic_load_explicit(&v->runnext, memory_order_relaxed);
-                if (next && grace_expired(v, GRACE_RUNNEXT, (uintptr_t)next) &&
-                    runnext_steal(v, next)) {
-                    batch[0] = next;
-                    return 1;
-                }
-            }
-            return 0;
-        }
-        if (n > RUNQ_SIZE / 2)
-            continue; /* read h and t inconsistently: retry */
-        for (uint32_t i = 0; i < n; i++)
-            batch[i] = atomic_load_explicit(&v->runq[(h + i) % RUNQ_SIZE], memory_order_relaxed);
-        if (atomic_compare_exchange_strong_explicit(&v->runq_head, &h, h + n,
-                                                    memory_order_release, memory_order_relaxed))
-            return n;
-    }
-}
-
-/* Steals from v into w's (empty) ring; returns one goroutine to run. */
+/* Steals from v for w: the oldest goroutine of v's ring (the root of the
+ * largest piece of work when v's goroutines spawn recursively), or on the
+ * last round v's runnext. */
 static rt_gx *runq_steal(rt_worker *w, rt_worker *v, bool steal_next)
 {
-    rt_gx *batch[RUNQ_SIZE / 2];
-    uint32_t n = runq_grab(v, batch, steal_next);
-    if (n == 0)
+    uint64_t hw = atomic_load_explicit(&v->runq_head, memory_order_acquire);
+    uint32_t h = head_index(hw);
+    uint32_t t = atomic_load_explicit(&v->runq_tail, memory_order_acquire);
+    rt_gx *g = NULL;
+    /* A lone goroutine in the victim's ring that was woken (not newly
+     * spawned) is usually the channel partner it will run next: give it
+     * the runnext grace. (Spawned ones are stolen at once: that is how
+     * fib's siblings spread.) */
+    if (t - h == 1 && g_was_woken(atomic_load_explicit(&v->runq[h % RUNQ_SIZE],
+                                                       memory_order_relaxed)) &&
+        !grace_expired(v, GRACE_RING_HEAD, (uintptr_t)hw))
         return NULL;
-    atomic_fetch_add_explicit(&w->n_steals, n, memory_order_relaxed);
-    rt_gx *g = batch[--n];
-    if (n == 0)
-        return g;
-    uint32_t t = atomic_load_explicit(&w->runq_tail, memory_order_relaxed);
-    uint32_t h = atomic_load_explicit(&w->runq_head, memory_order_acquire);
-    if (t - h + n > RUNQ_SIZE) /* cannot happen: we steal only when empty */
-        rt_fatal("runq_steal: local run queue overflow", NULL);
-    for (uint32_t i = 0; i < n; i++)
-        atomic_store_explicit(&w->runq[(t + i) % RUNQ_SIZE], batch[i], memory_order_relaxed);
-    atomic_store_explicit(&w->runq_tail, t + n, memory_order_release);
+    if ((int32_t)(t - h) > 0)
+        g = runq_take_oldest(v);
+    if (!g && steal_next) {
+        rt_gx *next = atomic_load_explicit(&v->runnext, memory_order_relaxed);
+        if (next && grace_expired(v, GRACE_RUNNEXT, (uintptr_t)next) && runnext_steal(v, next))
+            g = next;
+    }
+    if (g)
+        atomic_fetch_add_explicit(&w->n_steals, 1, memory_order_relaxed);
     return g;
 }
 
@@ -710,8 +813,13 @@ static rt_gx *grq_get_locked(rt_worker *w, int max)
     if (share > (int)(RUNQ_SIZE / 2))
         share = RUNQ_SIZE / 2;
     rt_gx *g = grq_pop_locked();
+    /* the owner pops its ring newest first: push the share in reverse so
+     * that it still runs in the global queue's order */
+    rt_gx *rest[RUNQ_SIZE / 2];
     for (int i = 1; i < share; i++)
-        runq_put(w, grq_pop_locked(), false);
+        rest[i] = grq_pop_locked();
+    for (int i = share - 1; i >= 1; i--)
+        runq_put(w, rest[i], false);
     atomic_fetch_sub_explicit(&sched.grq_n, share, memory_order_relaxed);
     if (w)
         atomic_fetch_add_explicit(&w->n_global, (uint64_t)share, memory_order_relaxed);
@@ -1315,7 +1423,7 @@ top:
     uint32_t tick = atomic_load_explicit(&w->schedtick, memory_order_relaxed) + 1;
     atomic_store_explicit(&w->schedtick, tick, memory_order_relaxed);
     check_timers();
-    if (tick % GLOBAL_TICKS == 0 && (g = grq_get(w, 1)))
+    if (tick % GLOBAL_TICKS == 0 && ((g = grq_get(w, 1)) || (g = runq_check_stale(w))))
         goto found;
     if ((g = runq_get(w, inherit)))
         goto found;
@@ -1542,8 +1650,10 @@ again:
             goto again;
         break;
     case ACT_YIELD:
+        /* Behind everything queued on this worker: the ring's old end (its
+         * new end is popped first). */
         atomic_store_explicit(&g->g.status, RT_G_RUNNABLE, memory_order_release);
-        runq_put(w, g, false);
+        runq_push_oldest(w, g);
         break;
     default:
         rt_fatal("scheduler: goroutine switched out without an action", NULL);

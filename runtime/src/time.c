@@ -252,7 +252,9 @@ int64_t rt_timers_run(int64_t now)
         bool more = heap.n > 0 && heap.v[0].when <= now;
         next = heap.n ? heap.v[0].when : -1;
         rt_lock_release(&heap.lock);
-        for (size_t i = 0; i < nready; i++)
+        /* in reverse: a worker pops its ring newest first, so the
+         * earliest deadline runs first */
+        for (size_t i = nready; i-- > 0;)
             rt_ready(ready[i], false);
         if (!more)
             return next;

@@ -1,7 +1,8 @@
 /*
  * test_sched.c — the scheduler: spawning, argument copies, parking,
  * readying, yield fairness, run-next (and stealing it from a busy worker),
- * work stealing, CGO_PROCS, the thread
+ * the local ring's order (newest first, oldest not starved), work stealing
+ * (every goroutine runs exactly once), CGO_PROCS, the thread
  * pseudo-goroutine, 1,000,000 parked goroutines, FP control state.
  *
  * Every test body runs on a plain thread (Criterion), so it drives the
@@ -370,7 +371,9 @@ Test(sched, run_next_runs_woken_goroutine_first, .init = set_procs_1)
     bool run_next = true;
     cgo_go(rn_main, &run_next, sizeof run_next);
     cr_assert(test_wait_count(&counter, 4, 30));
-    cr_assert_str_eq(order, "MWab");
+    /* a and then b went to the ring when W took runnext; the ring is
+     * popped newest first */
+    cr_assert_str_eq(order, "MWba");
 }
 
 Test(sched, without_run_next_woken_goroutine_queues, .init = set_procs_1)
@@ -378,8 +381,136 @@ Test(sched, without_run_next_woken_goroutine_queues, .init = set_procs_1)
     bool run_next = false;
     cgo_go(rn_main, &run_next, sizeof run_next);
     cr_assert(test_wait_count(&counter, 4, 30));
-    /* b was spawned last (run-next slot), then a, then W at the tail */
-    cr_assert_str_eq(order, "MbaW");
+    /* b was spawned last (run-next slot); a and then W went to the ring,
+     * which its worker pops newest first */
+    cr_assert_str_eq(order, "MbWa");
+}
+
+/* ------------------------------------------------------------------------ */
+/* The local ring is popped newest first (depth-first), with a bound on how */
+/* long its oldest goroutine waits; stealers take the oldest.               */
+
+static void lifo_main(void *arg)
+{
+    (void)arg;
+    char a = 'a', b = 'b', c = 'c';
+    cgo_go(rn_filler, &a, 1);
+    cgo_go(rn_filler, &b, 1);
+    cgo_go(rn_filler, &c, 1);
+    record('M');
+    test_count(&counter);
+}
+
+Test(sched, local_queue_runs_newest_first, .init = set_procs_1)
+{
+    cgo_go(lifo_main, NULL, 0);
+    cr_assert(test_wait_count(&counter, 4, 30));
+    /* c was spawned last (run-next slot); b and a are in the ring */
+    cr_assert_str_eq(order, "Mcba");
+}
+
+/* Keeps its worker's ring non-empty with ever newer goroutines until
+ * churn_stop: each round spawns two children (the first goes to the ring
+ * when the second takes runnext) and receives from both, so whenever the
+ * worker pops its ring there is a child of the current round on top of
+ * whatever was queued before. */
+static _Atomic bool churn_stop;
+static _Atomic uint32_t churn_rounds;
+
+static void churn_child(void *arg)
+{
+    int one = 1;
+    cgo_chan_send(*(cgo_chan **)arg, &one);
+}
+
+static void churner(void *arg)
+{
+    (void)arg;
+    cgo_chan *done = cgo_chan_make(sizeof(int), 0);
+    while (!atomic_load(&churn_stop)) {
+        cgo_go(churn_child, &done, sizeof done);
+        cgo_go(churn_child, &done, sizeof done);
+        cgo_chan_recv(done, NULL);
+        cgo_chan_recv(done, NULL);
+        atomic_fetch_add(&churn_rounds, 1);
+    }
+    cgo_chan_free(done);
+    test_count(&counter);
+}
+
+static void stop_churn(void *arg)
+{
+    (void)arg;
+    atomic_store(&churn_stop, true);
+    test_count(&counter);
+}
+
+static void stale_main(void *arg)
+{
+    (void)arg;
+    cgo_go(stop_churn, NULL, 0); /* to the ring when ... */
+    cgo_go(churner, NULL, 0);    /* ... this one takes runnext */
+    test_count(&counter);
+}
+
+Test(sched, oldest_local_goroutine_is_not_starved, .init = set_procs_1)
+{
+    /* stop_churn sits at the old end of the only worker's ring while the
+     * churner keeps pushing newer goroutines; popped newest first, it would
+     * wait forever. The worker takes the oldest once the ring's head has
+     * not moved for RUNQ_STALE_NS. */
+    cgo_go(stale_main, NULL, 0);
+    cr_assert(test_wait_count(&counter, 3, 30), "the oldest goroutine in the ring was starved");
+    cr_assert_gt(atomic_load(&churn_rounds), 0);
+}
+
+/* Every goroutine runs exactly once while the other worker steals: each
+ * round spawns two goroutines, so that the first sits alone in the ring
+ * when its worker pops it (after the second, in runnext, has run) and the
+ * other worker, spinning, tries to steal it at the same time. A race
+ * between the owner's pop of the last goroutine and a steal would run one
+ * twice or lose it. */
+typedef struct once_arg {
+    uint32_t idx;
+    cgo_chan *done;
+} once_arg;
+
+#define ONCE_MAX 200000
+static _Atomic uint8_t once_ran[ONCE_MAX];
+
+static void once_child(void *arg)
+{
+    once_arg *a = arg;
+    atomic_fetch_add(&once_ran[a->idx], 1);
+    int one = 1;
+    cgo_chan_send(a->done, &one);
+}
+
+static void once_spawner(void *arg)
+{
+    uint32_t n = *(uint32_t *)arg;
+    cgo_chan *done = cgo_chan_make(sizeof(int), 0);
+    for (uint32_t i = 0; i < n; i += 2) {
+        once_arg a = {i, done}, b = {i + 1, done};
+        cgo_go(once_child, &a, sizeof a);
+        cgo_go(once_child, &b, sizeof b);
+        cgo_chan_recv(done, NULL);
+        cgo_chan_recv(done, NULL);
+    }
+    cgo_chan_free(done);
+    test_count(&counter);
+}
+
+Test(sched, every_goroutine_runs_once_under_stealing, .init = set_procs_2)
+{
+    uint32_t n = (uint32_t)test_scaled(ONCE_MAX, 4000);
+    cgo_go(once_spawner, &n, sizeof n);
+    cr_assert(test_wait_count(&counter, 1, 120), "a goroutine was lost");
+    for (uint32_t i = 0; i < n; i++)
+        cr_assert_eq(once_ran[i], 1, "goroutine %u ran %u times", i, once_ran[i]);
+    rt_sched_stats st;
+    rt_sched_get_stats(&st);
+    cr_log_info("steals %llu", (unsigned long long)st.steals);
 }
 
 /* A goroutine readied into the runnext of a worker whose current goroutine
@@ -706,39 +837,18 @@ Test(sched, num_goroutine_counts_live_ones)
 /* ------------------------------------------------------------------------ */
 /* The global run queue is not starved; idle workers do not spin.           */
 
-static _Atomic bool starve_done;
-static _Atomic uint32_t starve_yielders;
-
-/* Keeps its worker's local queue non-empty forever (yield re-queues it
- * locally) until the goroutine from the global queue has run. */
-static void starve_yielder(void *arg)
-{
-    (void)arg;
-    atomic_fetch_add(&starve_yielders, 1);
-    while (!atomic_load(&starve_done))
-        cgo_yield();
-    test_count(&counter);
-}
-
-static void starve_global(void *arg)
-{
-    (void)arg;
-    atomic_store(&starve_done, true);
-    test_count(&counter);
-}
-
 Test(sched, global_queue_not_starved_by_local_work, .init = set_procs_1)
 {
-    /* Two goroutines that yield to each other forever on the only worker:
-     * its local queue is never empty. A goroutine spawned from this plain
-     * thread goes to the global queue and must still run (every
-     * GLOBAL_TICKS ticks the worker takes from the global queue first). */
-    cgo_go(starve_yielder, NULL, 0);
-    cgo_go(starve_yielder, NULL, 0);
-    while (atomic_load(&starve_yielders) < 2)
+    /* The churner keeps the only worker busy with local work forever: its
+     * runnext or ring always holds the next goroutine. A goroutine spawned
+     * from this plain thread goes to the global queue and must still run
+     * (every GLOBAL_TICKS ticks the worker takes from the global queue
+     * first). */
+    cgo_go(churner, NULL, 0);
+    while (atomic_load(&churn_rounds) < 10)
         usleep(1000);
-    cgo_go(starve_global, NULL, 0);
-    cr_assert(test_wait_count(&counter, 3, 30), "the global queue was starved");
+    cgo_go(stop_churn, NULL, 0);
+    cr_assert(test_wait_count(&counter, 2, 30), "the global queue was starved");
 }
 
 static double process_cpu_seconds(void)
