@@ -173,7 +173,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <linux/membarrier.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -277,7 +276,6 @@ static struct {
     _Atomic uint64_t nspawns;
 
     bool spin_ok;               /* nprocs <= online CPUs: idle workers may spin */
-    bool asym_runnext;          /* membarrier works: runnext_take needs no RMW */
     bool deadlock_detect;       /* set before workers start (cgo_main) */
     _Atomic int base_threads;   /* threads once cgo_main started the workers, 0: not yet */
     _Atomic bool foreign;       /* a plain thread used the runtime */
@@ -497,7 +495,7 @@ static bool runq_put_next(rt_worker *w, rt_gx *g)
 /* Owner only: takes w's runnext (NULL if empty or a stealer got it).
  *
  * Taking it is the one locked instruction a handoff could avoid, since
- * stealers take runnext rarely (after RUNNEXT_GRACE_NS). With asym_runnext
+ * stealers take runnext rarely (after RUNNEXT_GRACE_NS). With rt_membarrier_ok
  * the owner and a stealer run an asymmetric Dekker handshake: the owner
  * announces runnext_taking, checks steal_intent, and takes runnext with a
  * plain load and store; a stealer announces steal_intent, then
@@ -515,7 +513,7 @@ static rt_gx *runnext_take(rt_worker *w)
     rt_gx *next = atomic_load_explicit(&w->runnext, memory_order_relaxed);
     if (!next)
         return NULL;
-    if (RT_LIKELY(sched.asym_runnext)) {
+    if (RT_LIKELY(rt_membarrier_ok)) {
         atomic_store_explicit(&w->runnext_taking, 1, memory_order_relaxed);
         atomic_signal_fence(memory_order_seq_cst);
         if (RT_LIKELY(atomic_load_explicit(&w->steal_intent, memory_order_relaxed) == 0)) {
@@ -536,14 +534,14 @@ static rt_gx *runnext_take(rt_worker *w)
 /* Stealer: takes v's runnext if it still holds `seen` (see runnext_take). */
 static bool runnext_steal(rt_worker *v, rt_gx *seen)
 {
-    if (!sched.asym_runnext)
+    if (!rt_membarrier_ok)
         return atomic_compare_exchange_strong_explicit(&v->runnext, &seen, NULL,
                                                        memory_order_acquire,
                                                        memory_order_relaxed);
     atomic_fetch_add_explicit(&v->steal_intent, 1, memory_order_seq_cst);
     bool got = false;
-    if (syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0) == 0 &&
-        atomic_load_explicit(&v->runnext_taking, memory_order_seq_cst) == 0)
+    rt_membarrier();
+    if (atomic_load_explicit(&v->runnext_taking, memory_order_seq_cst) == 0)
         got = atomic_compare_exchange_strong_explicit(&v->runnext, &seen, NULL,
                                                       memory_order_acquire,
                                                       memory_order_relaxed);
@@ -1818,15 +1816,6 @@ static void init_common(void)
         sched.clean_ok = false;
 #endif
     rt_stack_init();
-    /* runnext_take's handshake (not under valgrind, which serialises
-     * threads anyway and may not know the call). */
-    bool try_membarrier = true;
-#ifdef CGO_HAVE_VALGRIND_H
-    try_membarrier = !RUNNING_ON_VALGRIND;
-#endif
-    sched.asym_runnext =
-        try_membarrier &&
-        syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0;
     /* Workers never move: g0 pointers in them are used by goroutines. */
     void *mem = NULL;
     if (posix_memalign(&mem, RT_CACHE_LINE, sizeof(rt_worker) * (size_t)n) != 0)
