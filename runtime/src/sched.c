@@ -206,7 +206,11 @@ void rt_ctx_trampoline(void);
 #define RUNNEXT_STREAK_MAX 64
 #define RUNQ_STALE_NS 50000000 /* the ring's oldest goroutine is taken after waiting this */
 #define STEAL_TRIES 4
-#define RUNNEXT_GRACE_NS 3000 /* a stealer leaves a victim's runnext alone this long */
+/* A stealer leaves a victim's runnext alone this long: longer than a
+ * consumer takes to drain a full 1,024-slot buffer (~17 us) after readying
+ * the producer into runnext, so the pair stays on one CPU (docs/performance.md). */
+#define RUNNEXT_GRACE_NS 20000
+#define RING_GRACE_NS 3000     /* ... and a woken goroutine alone in its ring */
 #define SPIN_NS 50000      /* extra spinning of an idle worker before sleeping */
 #define SPIN_PROBE_MIN 64  /* pauses between a spinner's looks for work ... */
 #define SPIN_PROBE_MAX 1024 /* ... doubling up to this while victims decline */
@@ -677,7 +681,7 @@ static uintptr_t grace_watched(rt_worker *v, grace_watch what)
 static bool grace_expired(rt_worker *v, grace_watch what, uintptr_t seen)
 {
     uint32_t tick = atomic_load_explicit(&v->schedtick, memory_order_relaxed);
-    int64_t until = now_ns() + RUNNEXT_GRACE_NS;
+    int64_t until = now_ns() + (what == GRACE_RUNNEXT ? RUNNEXT_GRACE_NS : RING_GRACE_NS);
     do {
         for (int i = 0; i < 16; i++)
             rt_cpu_relax();
