@@ -247,7 +247,7 @@ cgo_timer *cgo_after_func(cgo_duration d, void (*fn)(void *arg), void *arg);
 
 typedef struct cgo_mutex { uintptr_t opaque_[4]; } cgo_mutex;
 typedef struct cgo_rwmutex { uintptr_t opaque_[10]; } cgo_rwmutex;
-typedef struct cgo_waitgroup { uintptr_t opaque_[5]; } cgo_waitgroup;
+typedef struct cgo_waitgroup { uintptr_t opaque_[4]; } cgo_waitgroup;
 typedef struct cgo_once { uintptr_t opaque_[6]; } cgo_once;
 typedef struct cgo_cond { uintptr_t opaque_[4]; } cgo_cond;
 

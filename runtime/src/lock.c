@@ -1,16 +1,22 @@
 /*
  * lock.c — rt_lock (spin, then sleep on a futex) and the futex wrappers.
  *
- * rt_lock: state 0 unlocked / 1 locked, plus a count of sleepers, so that
- * the release is a plain store and a plain load (a locked exchange, as in
- * Drepper's three-state futex mutex, costs ~5.6 ns on the benchmark
- * machine, and a channel handoff releases two locks).
+ * rt_lock: state 0 unlocked / 1 locked, plus sleeper counts in a global
+ * table indexed by a hash of the lock's address (rt_lock_sleepers_of), so
+ * that the release is a plain store and a plain load (a locked exchange,
+ * as in Drepper's three-state futex mutex, costs ~5.6 ns on the benchmark
+ * machine, and a channel handoff releases two locks). The counts are not
+ * in the lock because after its release store the unlocker must not touch
+ * the lock's memory: the next holder may free it (a channel freed right
+ * after its close; ThreadSanitizer caught a first version that read a
+ * count in the lock after the store). Locks that share a bucket only cost
+ * each other a futex wake with nobody to wake.
  * Invariants:
  *  - A waiter sleeps in FUTEX_WAIT(state, 1) only after it has counted
- *    itself in sleepers and (with rt_membarrier_ok) called membarrier; it
- *    leaves the count only once it holds the lock.
- *  - No lost wake-up. The unlocker stores state = 0 and then loads
- *    sleepers; the waiter increments sleepers and then looks at state (CAS,
+ *    itself in its bucket and (with rt_membarrier_ok) called membarrier;
+ *    it leaves the count only once it holds the lock.
+ *  - No lost wake-up. The unlocker stores state = 0 and then loads the
+ *    bucket; the waiter increments the bucket and then looks at state (CAS,
  *    or the kernel's check in FUTEX_WAIT). Store-then-load on both sides
  *    needs a full barrier on both: the waiter's membarrier makes every
  *    other running thread pass one at some point P. An unlocker whose load
@@ -21,7 +27,7 @@
  *    stays non-zero until the waiter holds the lock. Without membarrier
  *    (valgrind, old kernels) the release is an exchange and every access
  *    in the pair is seq_cst.
- *  - An unlock that sees sleepers != 0 wakes one; a woken waiter that
+ *  - An unlock that sees a non-zero bucket wakes one; a woken waiter that
  *    loses the race for the lock sleeps again (spurious wake-ups are
  *    harmless).
  *  - Acquire = acquire ordering on the successful CAS; release = release
@@ -65,6 +71,7 @@
 #define RT_LOCK_SPIN 30           /* looks at a held lock before sleeping */
 
 bool rt_membarrier_ok;
+_Atomic uint32_t rt_lock_sleepers[RT_LOCK_SLEEPER_BUCKETS];
 
 /* Before main (and before any thread can use a lock): rt_membarrier_ok
  * never changes while locks are in use. Not under valgrind, which
@@ -163,7 +170,8 @@ void rt_lock_acquire_slow(rt_lock *l)
         }
     }
     /* Count ourselves as a sleeper, then sleep until we take it from 0. */
-    atomic_fetch_add_explicit(&l->sleepers, 1, memory_order_seq_cst);
+    _Atomic uint32_t *sleepers = rt_lock_sleepers_of(l);
+    atomic_fetch_add_explicit(sleepers, 1, memory_order_seq_cst);
     if (rt_membarrier_ok)
         rt_membarrier();
     for (;;) {
@@ -173,10 +181,11 @@ void rt_lock_acquire_slow(rt_lock *l)
             break;
         rt_futex_wait(&l->state, 1, -1);
     }
-    atomic_fetch_sub_explicit(&l->sleepers, 1, memory_order_relaxed);
+    atomic_fetch_sub_explicit(sleepers, 1, memory_order_relaxed);
 }
 
-/* rt_lock_release (rt.h) saw sleepers: wake one. */
+/* rt_lock_release (rt.h) saw sleepers in l's bucket: wake one (l is only
+ * a futex key here: it may have been freed). */
 void rt_lock_wake(rt_lock *l)
 {
     rt_futex_wake(&l->state, 1);

@@ -61,9 +61,21 @@ typedef struct rt_g rt_g;
 /* lock that rt_park's unlock_fn releases. Zero-initialised = unlocked.     */
 
 typedef struct rt_lock {
-    _Atomic uint32_t state;    /* 0 unlocked, 1 locked */
-    _Atomic uint32_t sleepers; /* waiters that may sleep in futex_wait on state */
+    _Atomic uint32_t state; /* 0 unlocked, 1 locked */
 } rt_lock;
+
+/* Waiters that may sleep in futex_wait, counted per bucket of a hash of
+ * the lock's address (lock.c): not in the lock, because the unlocker
+ * must not touch the lock after its release store (the next holder may
+ * free it at once, e.g. a channel freed after its close). */
+#define RT_LOCK_SLEEPER_BUCKETS 1024
+extern _Atomic uint32_t rt_lock_sleepers[RT_LOCK_SLEEPER_BUCKETS];
+
+static inline _Atomic uint32_t *rt_lock_sleepers_of(const rt_lock *l)
+{
+    uint64_t h = (uint64_t)(uintptr_t)l * 0x9e3779b97f4a7c15ULL;
+    return &rt_lock_sleepers[h >> 54]; /* the top 10 bits */
+}
 
 /* membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED) is registered and usable:
  * set once by a constructor in lock.c, before main (false under valgrind).
@@ -103,21 +115,23 @@ static inline void rt_lock_acquire(rt_lock *l)
 }
 
 /* Release, then wake a sleeper if there may be one. The store and the
- * load of sleepers form a Dekker pair with the waiter's increment and its
- * look at state (see lock.c): with rt_membarrier_ok the waiter's
+ * load of the sleeper count form a Dekker pair with the waiter's increment
+ * and its look at state (see lock.c): with rt_membarrier_ok the waiter's
  * membarrier supplies the full barrier between them, so this side needs no
- * locked instruction; without, both sides are seq_cst. */
+ * locked instruction; without, both sides are seq_cst. After the store
+ * only the sleeper table and the lock's address (a futex key) are used. */
 static inline void rt_lock_release(rt_lock *l)
 {
+    _Atomic uint32_t *sleepers = rt_lock_sleepers_of(l);
     if (RT_LIKELY(rt_membarrier_ok)) {
         atomic_store_explicit(&l->state, 0, memory_order_release);
         atomic_signal_fence(memory_order_seq_cst);
-        if (RT_UNLIKELY(atomic_load_explicit(&l->sleepers, memory_order_relaxed) != 0))
+        if (RT_UNLIKELY(atomic_load_explicit(sleepers, memory_order_relaxed) != 0))
             rt_lock_wake(l);
         return;
     }
     atomic_exchange_explicit(&l->state, 0, memory_order_seq_cst);
-    if (RT_UNLIKELY(atomic_load_explicit(&l->sleepers, memory_order_seq_cst) != 0))
+    if (RT_UNLIKELY(atomic_load_explicit(sleepers, memory_order_seq_cst) != 0))
         rt_lock_wake(l);
 }
 
