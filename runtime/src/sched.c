@@ -574,8 +574,16 @@ static rt_gx *runq_pop_newest(rt_worker *w)
     uint64_t hw = atomic_load_explicit(&w->runq_head, memory_order_seq_cst);
     uint32_t h = head_index(hw);
     rt_gx *g = atomic_load_explicit(&w->runq[t % RUNQ_SIZE], memory_order_relaxed);
-    if ((int32_t)(t - h) > 0)
-        return g; /* others are left: index t is ours */
+    if ((int32_t)(t - h) > 0) {
+        /* Others are left: index t is ours. Start loading the header of
+         * the one likely to run next (each header is on a page of its own:
+         * a TLB and a cache miss, often from another CPU, that would
+         * otherwise stall the switch to it). A stale pointer does no harm:
+         * a prefetch never faults. */
+        __builtin_prefetch(atomic_load_explicit(&w->runq[(t - 1) % RUNQ_SIZE],
+                                                memory_order_relaxed), 1);
+        return g;
+    }
     if (t != h ||
         !atomic_compare_exchange_strong_explicit(&w->runq_head, &hw, head_moved(hw, h + 1),
                                                  memory_order_seq_cst, memory_order_relaxed))
@@ -603,8 +611,12 @@ static rt_gx *runq_take_oldest(rt_worker *v)
             continue; /* read h and t inconsistently: retry */
         rt_gx *g = atomic_load_explicit(&v->runq[h % RUNQ_SIZE], memory_order_relaxed);
         if (atomic_compare_exchange_strong_explicit(&v->runq_head, &hw, head_moved(hw, h + 1),
-                                                    memory_order_seq_cst, memory_order_relaxed))
+                                                    memory_order_seq_cst, memory_order_relaxed)) {
+            if (n > 1) /* the next steal's, as in runq_pop_newest */
+                __builtin_prefetch(atomic_load_explicit(&v->runq[(h + 1) % RUNQ_SIZE],
+                                                        memory_order_relaxed), 1);
             return g;
+        }
     }
 }
 
@@ -923,6 +935,13 @@ static void run_timers(int64_t now)
     rt_lock_release(&sched.timer_lock);
 }
 
+/* A timer's deadline (the hint) has passed. */
+static inline bool timer_due(void)
+{
+    int64_t h = atomic_load_explicit(&sched.timer_hint, memory_order_relaxed);
+    return h >= 0 && now_ns() >= h;
+}
+
 /* Busy path: one atomic load unless a timer is pending. */
 static inline void check_timers(void)
 {
@@ -1210,27 +1229,70 @@ static inline uint64_t *g_clean_mark(rt_gx *g)
 
 /* g is dead: did its stack stay within its top page? Then releasing its
  * slot would free that one page (a madvise and a TLB shootdown) only for
- * the next goroutine to fault it back in. */
-static bool g_stack_clean(rt_gx *g)
+ * the next goroutine to fault it back in. The cheap half of the test: the
+ * marker survived. */
+static inline bool g_clean_marked(rt_gx *g)
 {
-    if (!sched.clean_ok || *g_clean_mark(g) != CLEAN_MARK)
-        return false;
-    /* No page of the stack below the top one may be resident. */
-    unsigned char vec[256];
-    uintptr_t ps = sched.page_mask + 1;
-    uintptr_t lo = (uintptr_t)g->g.stack_lo, hi = (uintptr_t)g_clean_mark(g);
-    while (lo < hi) {
-        size_t npages = (size_t)((hi - lo) / ps);
-        if (npages > sizeof vec)
-            npages = sizeof vec;
-        if (mincore((void *)lo, npages * ps, vec) != 0)
-            return false;
-        for (size_t i = 0; i < npages; i++)
-            if (vec[i] & 1)
-                return false;
-        lo += npages * ps;
+    return sched.clean_ok && *g_clean_mark(g) == CLEAN_MARK;
+}
+
+/* The expensive half, for the n goroutines of v with clean[i] set: no page
+ * of the stack below the top one may be resident; clears clean[i] where
+ * one is. One mincore() covers a run of slots of the same chunk that lie
+ * within CLEAN_SPAN_PAGES: a system call costs ~1.5 us on the VMs the
+ * benchmarks run on, and the goroutines one worker frees together often
+ * had neighbouring slots (in a burst of 100,000 sleepers this halved the
+ * calls). The vector lives on the current stack, which may be a
+ * goroutine's (after a direct switch): hence the modest span; a stack
+ * larger than the span is looked at a span at a time. */
+#define CLEAN_SPAN_PAGES 1024
+static void g_confirm_clean(rt_gx **v, bool *clean, int n)
+{
+    rt_gx *c[GFREE_LOCAL_MAX];
+    int idx[GFREE_LOCAL_MAX];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        if (!clean[i])
+            continue;
+        int j = m++; /* insertion sort by address */
+        for (; j > 0 && (uintptr_t)c[j - 1] > (uintptr_t)v[i]; j--) {
+            c[j] = c[j - 1];
+            idx[j] = idx[j - 1];
+        }
+        c[j] = v[i];
+        idx[j] = i;
     }
-    return true;
+    unsigned char vec[CLEAN_SPAN_PAGES];
+    uintptr_t ps = sched.page_mask + 1;
+    for (int a = 0, b; a < m; a = b) {
+        uintptr_t lo = (uintptr_t)c[a]->g.stack_lo;
+        for (b = a + 1; b < m && c[b]->chunk == c[a]->chunk &&
+                        ((uintptr_t)g_clean_mark(c[b]) - lo) / ps <= CLEAN_SPAN_PAGES;
+             b++)
+            ;
+        uintptr_t end = (uintptr_t)g_clean_mark(c[b - 1]);
+        /* [lo, end) a span at a time (one span unless a single stack is
+         * larger); page p of the span at base is vec[p]. */
+        for (uintptr_t base = lo; base < end; base += CLEAN_SPAN_PAGES * ps) {
+            uintptr_t hi = end - base > CLEAN_SPAN_PAGES * ps ? base + CLEAN_SPAN_PAGES * ps : end;
+            bool ok = mincore((void *)base, hi - base, vec) == 0;
+            for (int k = a; k < b; k++) {
+                uintptr_t s0 = (uintptr_t)c[k]->g.stack_lo, s1 = (uintptr_t)g_clean_mark(c[k]);
+                if (s1 <= base || s0 >= hi)
+                    continue;
+                if (!ok) {
+                    clean[idx[k]] = false;
+                    continue;
+                }
+                uintptr_t from = s0 > base ? s0 : base, to = s1 < hi ? s1 : hi;
+                for (uintptr_t p = (from - base) / ps; p < (to - base) / ps; p++)
+                    if (vec[p] & 1) {
+                        clean[idx[k]] = false;
+                        break;
+                    }
+            }
+        }
+    }
 }
 
 /* On g0, no lock held, every worker idle: releases up to GCLEAN_RELEASE
@@ -1271,7 +1333,8 @@ static void g_free(rt_worker *w, rt_gx *g)
     for (int i = 0; i < B; i++)
         clean[i] = i >= room && sched.gclean &&
                    atomic_load_explicit(&sched.ngclean, memory_order_relaxed) < GCLEAN_MAX &&
-                   g_stack_clean(batch[i]);
+                   g_clean_marked(batch[i]);
+    g_confirm_clean(batch, clean, B);
     rt_gx *rel[B];
     int nrel = 0;
     rt_lock_acquire(&sched.gfree_lock);
@@ -1540,10 +1603,13 @@ top:
         timeout = RUNNEXT_WATCH_NS;
     }
     /* Every worker idle: give the clean pool's pages back, a batch at a
-     * time, until work arrives. */
+     * time, until work arrives or a timer is due (a batch is ~64 system
+     * calls: without the timer check a sleeper's wakeup waited for the
+     * whole pool). */
     while (atomic_load_explicit(&sched.ngclean, memory_order_relaxed) > 0 &&
            atomic_load_explicit(&sched.npidle, memory_order_relaxed) == sched.nprocs &&
-           atomic_load_explicit(&w->sema, memory_order_acquire) == 0 && gclean_release())
+           atomic_load_explicit(&w->sema, memory_order_acquire) == 0 && !timer_due() &&
+           gclean_release())
         ;
     atomic_fetch_add_explicit(&w->n_sleeps, 1, memory_order_relaxed);
     while (atomic_load_explicit(&w->sema, memory_order_acquire) == 0) {

@@ -39,6 +39,10 @@
  *       the timer only before that (afterwards the sleeper's stack may be
  *       gone). Nothing else ever removes a sleep timer, so when the sleeper
  *       resumes its timer is out of the heap (checked).
+ *   T7  One runner at a time: rt_timers_run claims heap.running and keeps
+ *       going until nothing is due; a worker that finds it claimed returns
+ *       heap.next at once (never later than the earliest deadline) instead
+ *       of queueing on heap.lock behind the batch being run.
  */
 #include "time_internal.h"
 
@@ -68,9 +72,10 @@ int64_t rt_time_deadline(cgo_duration d)
 
 /* An entry: the deadline, and the timer with HEAP_SLEEP in its low bit
  * for a sleep timer. A sleep timer's idx is not kept up to date (it is 0
- * while in the heap, -1 after): it is only ever removed from the top, so
- * moving it inside the heap need not write into the sleeper's stack, a
- * cache and TLB miss for each entry a sift moves. */
+ * while in the heap, -1 once the runner has taken it out and readies its
+ * sleeper): it is only ever removed from the top, by its entry alone, so
+ * neither moving nor removing it writes into the sleeper's stack (a cache
+ * and TLB miss for each entry) under heap.lock. */
 typedef struct heap_ent {
     int64_t when;
     uintptr_t t;
@@ -86,6 +91,7 @@ static struct {
     size_t n, cap;
     _Atomic int64_t next;  /* T2: earliest deadline or -1 */
     _Atomic int64_t count; /* T2: heap.n */
+    _Atomic bool running;  /* T7: a worker is in rt_timers_run's loop */
 } heap = {.next = -1};
 
 #define HEAP_MIN_CAP 64
@@ -158,11 +164,10 @@ static bool heap_add(rt_timer *t, int64_t when)
     return heap.v[0].t == ((uintptr_t)t | tag);
 }
 
-/* Removes the entry at i, whose timer is t. heap.lock held. */
-static void heap_remove_at(rt_timer *t, size_t i)
+/* Removes the entry at i without touching its timer. heap.lock held. */
+static void heap_remove_index(size_t i)
 {
     size_t last = heap.n - 1;
-    t->idx = -1;
     heap.n = last;
     if (i != last) {
         heap_ent moved = heap.v[last];
@@ -186,7 +191,9 @@ static void heap_remove_at(rt_timer *t, size_t i)
 /* Removes t (which is in the heap, and not a sleep). heap.lock held. */
 static void heap_remove(rt_timer *t)
 {
-    heap_remove_at(t, (size_t)t->idx);
+    size_t i = (size_t)t->idx;
+    t->idx = -1;
+    heap_remove_index(i);
 }
 
 bool rt_timer_arm(rt_timer *t, int64_t when, int64_t period)
@@ -224,15 +231,21 @@ int64_t rt_timers_run(int64_t now)
     if (next < 0 || next > now)
         return next; /* nothing due: no lock */
 
-    rt_g *ready[READY_BATCH];
+    if (atomic_exchange_explicit(&heap.running, true, memory_order_acquire))
+        return atomic_load_explicit(&heap.next, memory_order_acquire); /* T7 */
+    /* Sleep timers leave the heap by their entry's tag alone: their
+     * timers (each on its sleeper's stack, a cache and TLB miss apiece) are
+     * touched only after heap.lock is released (T6: nothing else removes a
+     * sleep timer, so the sleeper stays parked until rt_ready below). */
+    rt_timer *ready[READY_BATCH];
     for (;;) {
         size_t nready = 0;
         rt_lock_acquire(&heap.lock);
         while (heap.n > 0 && heap.v[0].when <= now && nready < READY_BATCH) {
             rt_timer *t = ent_timer(heap.v[0]);
-            if (!t->fire) {
-                heap_remove_at(t, 0);
-                ready[nready++] = t->g; /* T6: last touch of t */
+            if (heap.v[0].t & HEAP_SLEEP) {
+                heap_remove_index(0);
+                ready[nready++] = t;
                 continue;
             }
             if (t->period > 0) {
@@ -254,10 +267,29 @@ int64_t rt_timers_run(int64_t now)
         rt_lock_release(&heap.lock);
         /* in reverse: a worker pops its ring newest first, so the
          * earliest deadline runs first */
-        for (size_t i = nready; i-- > 0;)
-            rt_ready(ready[i], false);
-        if (!more)
+        /* Each timer and each sleeper's header is on a page of its own:
+         * load them a few entries ahead (timers PREFETCH_T ahead, headers,
+         * whose addresses are in the timers, PREFETCH_G ahead) rather than
+         * miss twice per rt_ready. */
+        enum { PREFETCH_T = 8, PREFETCH_G = 4 };
+        for (size_t i = nready; i-- > 0 && i + PREFETCH_T >= nready;)
+            __builtin_prefetch(ready[i], 1);
+        for (size_t i = nready; i-- > 0 && i + PREFETCH_G >= nready;)
+            __builtin_prefetch(ready[i]->g, 1);
+        for (size_t i = nready; i-- > 0;) {
+            rt_timer *t = ready[i];
+            if (i >= PREFETCH_T)
+                __builtin_prefetch(ready[i - PREFETCH_T], 1);
+            if (i >= PREFETCH_G)
+                __builtin_prefetch(ready[i - PREFETCH_G]->g, 1);
+            rt_g *g = t->g;
+            t->idx = -1; /* T6: the last touch of t */
+            rt_ready(g, false);
+        }
+        if (!more) {
+            atomic_store_explicit(&heap.running, false, memory_order_release);
             return next;
+        }
     }
 }
 
@@ -269,21 +301,22 @@ int64_t rt_timers_pending(void)
 /* ------------------------------------------------------------------------ */
 /* Sleep                                                                    */
 
-typedef struct sleep_unlock {
-    int64_t when;
-    bool first;
-} sleep_unlock;
-
-/* rt_park unlock_fn: releases heap.lock, then tells the scheduler about a
- * new earliest deadline. Copies its arg (on the sleeper's stack) before
- * unlocking: from then on the sleeper may be woken and gone (T6). */
-static bool sleep_unlock_fn(rt_g *g, void *arg)
+/* rt_park unlock_fn, on the scheduler's side once the sleeper is WAITING
+ * (so the timer may fire and ready it at once): puts its timer (on the
+ * sleeper's stack, still intact) into the heap, then tells the scheduler
+ * about a new earliest deadline. Adding only now keeps heap.lock off the
+ * context switch: held across the switch, it was the most contended lock
+ * of a spawn of sleepers. */
+static bool sleep_park_fn(rt_g *g, void *arg)
 {
     (void)g;
-    sleep_unlock su = *(sleep_unlock *)arg;
+    rt_timer *t = arg;
+    int64_t when = t->when; /* T6: t may be gone once it is in the heap */
+    rt_lock_acquire(&heap.lock);
+    bool first = heap_add(t, when);
     rt_lock_release(&heap.lock);
-    if (su.first)
-        rt_timers_changed(su.when);
+    if (first)
+        rt_timers_changed(when);
     return true;
 }
 
@@ -293,10 +326,8 @@ RT_EXPORT void cgo_sleep_at(cgo_duration d, const cgo_site *site)
         return;
     rt_timer t = {.idx = -1};
     t.g = rt_self();
-    int64_t when = rt_time_deadline(d);
-    rt_lock_acquire(&heap.lock);
-    sleep_unlock su = {when, heap_add(&t, when)};
-    rt_park(sleep_unlock_fn, &su, RT_WAIT_SLEEP, site);
+    t.when = rt_time_deadline(d);
+    rt_park(sleep_park_fn, &t, RT_WAIT_SLEEP, site);
     if (RT_UNLIKELY(t.idx >= 0))
         rt_fatal("sleep: woken before its timer fired", site);
 }

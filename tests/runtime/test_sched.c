@@ -12,6 +12,7 @@
 #define _GNU_SOURCE
 #include "rt_test.h"
 
+#include <errno.h>
 #include <fenv.h>
 #include <pthread.h>
 
@@ -407,6 +408,39 @@ Test(sched, local_queue_runs_newest_first, .init = set_procs_1)
     cr_assert(test_wait_count(&counter, 4, 30));
     /* c was spawned last (run-next slot); b and a are in the ring */
     cr_assert_str_eq(order, "Mcba");
+}
+
+/* `go` is not a scheduling point: a goroutine runs until it blocks, yields
+ * or returns, so C state tied to its thread (errno, a held pthread mutex,
+ * thread-locals) survives a `go` statement. On one worker, none of 1,000
+ * children (the ring overflows into the global queue) runs before the
+ * spawner blocks. */
+static _Atomic uint32_t spawned_ran;
+
+static void spawned_child(void *arg)
+{
+    (void)arg;
+    atomic_fetch_add(&spawned_ran, 1);
+}
+
+static void spawn_loop(void *arg)
+{
+    (void)arg;
+    pthread_t self = pthread_self();
+    errno = 1234;
+    for (int i = 0; i < 1000; i++)
+        cgo_go(spawned_child, NULL, 0);
+    cr_assert_eq(atomic_load(&spawned_ran), 0, "a child ran during the spawn loop");
+    cr_assert(pthread_equal(self, pthread_self()), "the spawner moved to another thread");
+    cr_assert_eq(errno, 1234);
+    test_count(&counter);
+}
+
+Test(sched, go_statement_never_switches_the_spawner, .init = set_procs_1)
+{
+    cgo_go(spawn_loop, NULL, 0);
+    cr_assert(test_wait_count(&counter, 1, 30));
+    cr_assert(test_wait_count(&spawned_ran, 1000, 30));
 }
 
 /* Keeps its worker's ring non-empty with ever newer goroutines until

@@ -350,3 +350,106 @@ Test(stack, pooled_stacks_beyond_cap_are_released)
 #endif
     free(parkers);
 }
+
+/* The clean check (sched.c): a dead goroutine whose stack stayed within
+ * its top page is kept in the clean pool; one with a resident page below
+ * it is released. A goroutine spins meanwhile so that no moment has every
+ * worker idle (that is when the clean pool is given back): what the pool
+ * holds is then exactly what the check decided. */
+static _Atomic bool spin_stop;
+static _Atomic uint32_t spinning;
+
+static void spinner(void *arg)
+{
+    (void)arg;
+    atomic_store(&spinning, 1);
+    while (!atomic_load(&spin_stop))
+        ;
+    test_count(&done);
+}
+
+/* Runs n goroutines of fn (each parks, then ends when woken) to the end
+ * while the spinner runs; returns the stack slots still held. */
+static uint64_t slots_after_burst(void (*fn)(void *), int n)
+{
+    cgo_go(spinner, NULL, 0);
+    while (!atomic_load(&spinning))
+        usleep(100);
+    parkers = calloc((size_t)n, sizeof *parkers);
+    for (int i = 0; i < n; i++)
+        cgo_go(fn, &i, sizeof i);
+    for (int i = 0; i < n; i++)
+        while (!test_parked(&parkers[i]))
+            usleep(100);
+    for (int i = 0; i < n; i++)
+        test_wake(&parkers[i], false);
+    cr_assert(test_wait_count(&done, (uint32_t)n, 60));
+    for (int i = 0; i < 5000 && cgo_num_goroutine() != 1; i++)
+        usleep(1000);
+    rt_sched_stats st;
+    rt_sched_get_stats(&st);
+    atomic_store(&spin_stop, true);
+    cr_assert(test_wait_count(&done, (uint32_t)n + 1, 60));
+    free(parkers);
+    return st.slots_in_use;
+}
+
+/* Marker intact, a lower page dirty: the frame's big array covers the
+ * marker word (the bottom word of the slot's top page) without writing
+ * it, and only its lowest byte, two pages further down, is written. */
+static void dirty_under_marker_then_park(void *arg)
+{
+    volatile char buf[3 * 4096];
+    buf[0] = 1;
+    atomic_store(&sink, buf[0]);
+    park_then_done(arg);
+}
+
+/* at most the pools (64 per worker, 1,024 global) and the spinner; a
+ * burst is well beyond them */
+#define POOLED_MAX (64 * 2 + 1024 + 1)
+#define BURST ((int)test_scaled(4000, 1500))
+
+static void set_procs_2(void) { setenv("CGO_PROCS", "2", 1); }
+
+static void set_procs_2_big_stacks(void)
+{
+    set_procs_2();
+    setenv("CGO_STACK_SIZE", "8M", 1); /* a stack spans several mincore() spans */
+}
+
+/* The big-stack variants test the span loop of the clean check, which is
+ * off under sanitizers (the marker is not usable there: sched.c clean_ok),
+ * where LeakSanitizer would also scan every 8 MiB stack at exit. */
+#define CLEAN_CHECK_OFF (RT_ASAN || RT_TSAN)
+
+Test(stack, dirty_stack_under_intact_marker_is_released, .init = set_procs_2)
+{
+    uint64_t kept = slots_after_burst(dirty_under_marker_then_park, BURST);
+    cr_assert_leq(kept, POOLED_MAX, "%llu slots kept", (unsigned long long)kept);
+}
+
+Test(stack, dirty_big_stack_under_intact_marker_is_released, .init = set_procs_2_big_stacks,
+     .disabled = CLEAN_CHECK_OFF)
+{
+    uint64_t kept = slots_after_burst(dirty_under_marker_then_park, BURST);
+    cr_assert_leq(kept, POOLED_MAX, "%llu slots kept", (unsigned long long)kept);
+}
+
+/* The other way round: stacks that stayed in their top page are kept (not
+ * under valgrind either, where the marker is not used). */
+Test(stack, clean_big_stacks_are_kept, .init = set_procs_2_big_stacks,
+     .disabled = CLEAN_CHECK_OFF)
+{
+    uint64_t kept = slots_after_burst(park_then_done, BURST);
+    bool marker_usable = true;
+#ifdef RUNNING_ON_VALGRIND
+    if (RUNNING_ON_VALGRIND)
+        marker_usable = false;
+#endif
+    if (marker_usable)
+        cr_assert_geq(kept, (uint64_t)BURST - 100, "only %llu of %d slots kept",
+                      (unsigned long long)kept, BURST + 1);
+    else
+        cr_assert_leq(kept, POOLED_MAX, "%llu slots kept", (unsigned long long)kept);
+}
