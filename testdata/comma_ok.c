@@ -58,7 +58,7 @@ int cgoc_main(void)
 
     /* from a goroutine: ok is true while values flow */
     cgoc_chan words = cgo_chan_make_at(sizeof(const char *), 0, &(const cgo_site){"testdata/comma_ok.gc", 45});
-    { struct cgoc_go_1 cgoc_args = {
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_1) struct cgoc_go_1 cgoc_args = {
 #line 47 "testdata/comma_ok.gc"
         words}; cgo_go_at(cgoc_go_1, &cgoc_args, sizeof cgoc_args, &cgoc_site_1); }
 #line 50 "testdata/comma_ok.gc"

@@ -243,7 +243,7 @@ int cgoc_main(void)
 
     /* defer in a go block runs when the goroutine's block ends */
     cgoc_chan done = cgo_chan_make_at(sizeof(int), (4), &(const cgo_site){"testdata/defer_basic.gc", 112});
-    { struct cgoc_go_13 cgoc_args = {
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_13) struct cgoc_go_13 cgoc_args = {
 #line 115 "testdata/defer_basic.gc"
             done}; cgo_go_at(cgoc_go_13, &cgoc_args, sizeof cgoc_args, &cgoc_site_13); }
 #line 121 "testdata/defer_basic.gc"

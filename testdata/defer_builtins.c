@@ -142,7 +142,7 @@ static void cgoc_go_9(void *cgoc_args)
 int cgoc_main(void)
 {
     cgoc_chan nums = cgo_chan_make_at(sizeof(int), 0, &(const cgo_site){"testdata/defer_builtins.gc", 73});
-    { struct cgoc_go_9 cgoc_args = {(nums), (10)}; cgo_go_at(cgoc_go_9, &cgoc_args, sizeof cgoc_args, &cgoc_site_9); }
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_9) struct cgoc_go_9 cgoc_args = {(nums), (10)}; cgo_go_at(cgoc_go_9, &cgoc_args, sizeof cgoc_args, &cgoc_site_9); }
     for (cgo_chan *cgoc_range = (nums);;) {int v; if (!cgo_chan_recv_at(cgoc_range, &v, &(const cgo_site){"testdata/defer_builtins.gc", 75})) break; 
 #line 76 "testdata/defer_builtins.gc"
         printf("generated %d\n", v); }

@@ -67,7 +67,7 @@ int cgoc_main(void) {
     printf("f(2) = %d\n", f(2));
     printf("f(7) = %d\n", f(7));
     cgoc_chan done = cgo_chan_make_at(sizeof(int), 0, &(const cgo_site){"testdata/defer_loop.gc", 22});
-    { struct cgoc_go_5 cgoc_args = {
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_5) struct cgoc_go_5 cgoc_args = {
 #line 25 "testdata/defer_loop.gc"
         done}; cgo_go_at(cgoc_go_5, &cgoc_args, sizeof cgoc_args, &cgoc_site_5); }
 #line 26 "testdata/defer_loop.gc"

@@ -41,7 +41,7 @@ static void cgoc_go_1(void *cgoc_args)
 int cgoc_main(void)
 {
     cgoc_chan nums = cgo_chan_make_at(sizeof(int), 0, &(const cgo_site){"testdata/for_range.gc", 28});
-    { struct cgoc_go_1 cgoc_args = {(nums), (10)}; cgo_go_at(cgoc_go_1, &cgoc_args, sizeof cgoc_args, &cgoc_site_1); }
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_1) struct cgoc_go_1 cgoc_args = {(nums), (10)}; cgo_go_at(cgoc_go_1, &cgoc_args, sizeof cgoc_args, &cgoc_site_1); }
     printf("total: %d\n", total(nums));
 
     cgoc_chan items = cgo_chan_make_at(sizeof(struct item), (3), &(const cgo_site){"testdata/for_range.gc", 32});

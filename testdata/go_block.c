@@ -29,7 +29,7 @@ static void cgoc_go_1(void *cgoc_args)
 #line 14 "testdata/go_block.gc"
 static void spawn_adder(int base, cgoc_chan out)
 {
-    { struct cgoc_go_1 cgoc_args = {
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_1) struct cgoc_go_1 cgoc_args = {
 #line 17 "testdata/go_block.gc"
         out, base}; cgo_go_at(cgoc_go_1, &cgoc_args, sizeof cgoc_args, &cgoc_site_1); }
 #line 18 "testdata/go_block.gc"
@@ -142,7 +142,7 @@ static void cgoc_go_10(void *cgoc_args)
 #line 107 "testdata/go_block.gc"
        { struct cgoc_go_10 cgoc_env = *(struct cgoc_go_10 *)cgoc_args;
         int inner = 40;
-        { struct cgoc_go_11 cgoc_args = {
+        { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_11) struct cgoc_go_11 cgoc_args = {
 #line 110 "testdata/go_block.gc"
             cgoc_env.out, inner}; cgo_go_at(cgoc_go_11, &cgoc_args, sizeof cgoc_args, &cgoc_site_11); }
 #line 111 "testdata/go_block.gc"
@@ -157,7 +157,7 @@ int cgoc_main(void)
     cgoc_chan ids = cgo_chan_make_at(sizeof(int), (5), &(const cgo_site){"testdata/go_block.gc", 26});
     for (int i = 0; i < 5; i++) {
         cgo_wg_add(&wg, 1);
-        { struct cgoc_go_2 cgoc_args = {&
+        { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_2) struct cgoc_go_2 cgoc_args = {&
 #line 30 "testdata/go_block.gc"
                                wg, 
 #line 31 "testdata/go_block.gc"
@@ -177,7 +177,7 @@ int cgoc_main(void)
     int results[3] = {0, 0, 0};
     for (int i = 0; i < 3; i++) {
         cgo_wg_add(&wg, 1);
-        { struct cgoc_go_4 cgoc_args = {&
+        { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_4) struct cgoc_go_4 cgoc_args = {&
 #line 46 "testdata/go_block.gc"
                          results, i, &
 #line 48 "testdata/go_block.gc"
@@ -192,7 +192,7 @@ int cgoc_main(void)
     int arr[3] = {1, 2, 3};
     cgoc_chan go_on = cgo_chan_make_at(sizeof(bool), 0, &(const cgo_site){"testdata/go_block.gc", 56});
     cgoc_chan sum = cgo_chan_make_at(sizeof(int), 0, &(const cgo_site){"testdata/go_block.gc", 57});
-    { struct cgoc_go_5 cgoc_args = {
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_5) struct cgoc_go_5 cgoc_args = {
 #line 59 "testdata/go_block.gc"
           go_on, {0}, 
 #line 61 "testdata/go_block.gc"
@@ -210,7 +210,7 @@ int cgoc_main(void)
     /* &st.hits: the whole struct is shared */
     struct stats st = {0, 0};
     cgo_wg_add(&wg, 1);
-    { struct cgoc_go_7 cgoc_args = {&
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_7) struct cgoc_go_7 cgoc_args = {&
 #line 74 "testdata/go_block.gc"
                   st, &
 #line 77 "testdata/go_block.gc"
@@ -223,7 +223,7 @@ int cgoc_main(void)
     /* a copied scalar keeps the value it had at the go statement */
     int value = 1;
     cgoc_chan out = cgo_chan_make_at(sizeof(int), 0, &(const cgo_site){"testdata/go_block.gc", 84});
-    { struct cgoc_go_8 cgoc_args = {
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_8) struct cgoc_go_8 cgoc_args = {
 #line 86 "testdata/go_block.gc"
           go_on, 
 #line 87 "testdata/go_block.gc"
@@ -237,7 +237,7 @@ int cgoc_main(void)
     /* return; ends the goroutine */
     for (int k = 0; k < 2; k++) {
         bool early = k == 0;
-        { struct cgoc_go_9 cgoc_args = {
+        { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_9) struct cgoc_go_9 cgoc_args = {
 #line 97 "testdata/go_block.gc"
                 early, 
 #line 98 "testdata/go_block.gc"
@@ -248,7 +248,7 @@ int cgoc_main(void)
     }
 
     /* nested go blocks: the inner one copies the outer one's local */
-    { struct cgoc_go_10 cgoc_args = {
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_10) struct cgoc_go_10 cgoc_args = {
 #line 110 "testdata/go_block.gc"
             out}; cgo_go_at(cgoc_go_10, &cgoc_args, sizeof cgoc_args, &cgoc_site_10); }
 #line 112 "testdata/go_block.gc"

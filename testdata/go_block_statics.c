@@ -27,7 +27,7 @@ int cgoc_main(void)
     static int static_hits;
     cgoc_chan done = cgo_chan_make_at(sizeof(int), 0, &(const cgo_site){"testdata/go_block_statics.gc", 12});
     for (int i = 0; i < 3; i++) {
-        { struct cgoc_go_1 cgoc_args = {&
+        { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_1) struct cgoc_go_1 cgoc_args = {&
 #line 16 "testdata/go_block_statics.gc"
             static_hits, 
 #line 17 "testdata/go_block_statics.gc"

@@ -179,32 +179,32 @@ int cgoc_main(void)
     done = cgo_chan_make_at(sizeof(int), 0, &(const cgo_site){"testdata/go_call.gc", 47});
 
     int i = 1;
-    { struct cgoc_go_1 cgoc_args = {(i), (3), ("int converted to double")}; cgo_go_at(cgoc_go_1, &cgoc_args, sizeof cgoc_args, &cgoc_site_1); }
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_1) struct cgoc_go_1 cgoc_args = {(i), (3), ("int converted to double")}; cgo_go_at(cgoc_go_1, &cgoc_args, sizeof cgoc_args, &cgoc_site_1); }
     i = 100;                            /* too late: the argument was copied */
     printf("got %d\n", cgoc_recv_2(done, &(const cgo_site){"testdata/go_call.gc", 52}));
 
-    { struct cgoc_go_3 cgoc_args = {(7)}; cgo_go_at(cgoc_go_3, &cgoc_args, sizeof cgoc_args, &cgoc_site_3); }
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_3) struct cgoc_go_3 cgoc_args = {(7)}; cgo_go_at(cgoc_go_3, &cgoc_args, sizeof cgoc_args, &cgoc_site_3); }
     printf("got %d\n", cgoc_recv_2(done, &(const cgo_site){"testdata/go_call.gc", 55}));
 
     void (*fp)(int, double, const char *) = report;
-    { struct cgoc_go_4 cgoc_args = {(fp), (2), (0.5), ("function pointer")}; cgo_go_at(cgoc_go_4, &cgoc_args, sizeof cgoc_args, &cgoc_site_4); }
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_4) struct cgoc_go_4 cgoc_args = {(fp), (2), (0.5), ("function pointer")}; cgo_go_at(cgoc_go_4, &cgoc_args, sizeof cgoc_args, &cgoc_site_4); }
     printf("got %d\n", cgoc_recv_2(done, &(const cgo_site){"testdata/go_call.gc", 59}));
 
-    { struct cgoc_go_5 cgoc_args = {((*fp)), (3), (1.25), ("dereferenced pointer")}; cgo_go_at(cgoc_go_5, &cgoc_args, sizeof cgoc_args, &cgoc_site_5); }
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_5) struct cgoc_go_5 cgoc_args = {((*fp)), (3), (1.25), ("dereferenced pointer")}; cgo_go_at(cgoc_go_5, &cgoc_args, sizeof cgoc_args, &cgoc_site_5); }
     printf("got %d\n", cgoc_recv_2(done, &(const cgo_site){"testdata/go_call.gc", 62}));
 
     struct ops ops = {report};
     struct ops *po = &ops;
-    { struct cgoc_go_6 cgoc_args = {(po->fn), (4), (2), ("through a struct")}; cgo_go_at(cgoc_go_6, &cgoc_args, sizeof cgoc_args, &cgoc_site_6); }
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_6) struct cgoc_go_6 cgoc_args = {(po->fn), (4), (2), ("through a struct")}; cgo_go_at(cgoc_go_6, &cgoc_args, sizeof cgoc_args, &cgoc_site_6); }
     printf("got %d\n", cgoc_recv_2(done, &(const cgo_site){"testdata/go_call.gc", 67}));
 
     void (*table[2])(int, double, const char *) = {report, report};
     int k = 1;
-    { struct cgoc_go_7 cgoc_args = {(table[k]), (5), (4.5), ("from an array")}; cgo_go_at(cgoc_go_7, &cgoc_args, sizeof cgoc_args, &cgoc_site_7); }
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_7) struct cgoc_go_7 cgoc_args = {(table[k]), (5), (4.5), ("from an array")}; cgo_go_at(cgoc_go_7, &cgoc_args, sizeof cgoc_args, &cgoc_site_7); }
     printf("got %d\n", cgoc_recv_2(done, &(const cgo_site){"testdata/go_call.gc", 72}));
 
     /* arguments are evaluated once, in the caller, before the goroutine */
-    { struct cgoc_go_8 cgoc_args = {(next_id()), (1), ("evaluated now")}; cgo_go_at(cgoc_go_8, &cgoc_args, sizeof cgoc_args, &cgoc_site_8); }
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_8) struct cgoc_go_8 cgoc_args = {(next_id()), (1), ("evaluated now")}; cgo_go_at(cgoc_go_8, &cgoc_args, sizeof cgoc_args, &cgoc_site_8); }
     int seen = counter;                 /* next_id() already ran, here */
     printf("got %d\n", cgoc_recv_2(done, &(const cgo_site){"testdata/go_call.gc", 77}));
     printf("counter right after the go statement: %d\n", seen);
@@ -212,17 +212,17 @@ int cgoc_main(void)
     /* variadic calls: the default argument promotions apply */
     float f = 1.5f;
     short sh = 7;
-    { struct cgoc_go_9 cgoc_args = {(done), (6), ("%s %d %.1f %d"), ("say"), (42), (f), (sh)}; cgo_go_at(cgoc_go_9, &cgoc_args, sizeof cgoc_args, &cgoc_site_9); }
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_9) struct cgoc_go_9 cgoc_args = {(done), (6), ("%s %d %.1f %d"), ("say"), (42), (f), (sh)}; cgo_go_at(cgoc_go_9, &cgoc_args, sizeof cgoc_args, &cgoc_site_9); }
     printf("got %d\n", cgoc_recv_2(done, &(const cgo_site){"testdata/go_call.gc", 84}));
 
     cgoc_chan closed = cgo_chan_make_at(sizeof(bool), 0, &(const cgo_site){"testdata/go_call.gc", 86});
-    { struct cgoc_go_10 cgoc_args = {(closed)}; cgo_go_at(cgoc_go_10, &cgoc_args, sizeof cgoc_args, &cgoc_site_10); }                   /* a builtin is an ordinary call for go */
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_10) struct cgoc_go_10 cgoc_args = {(closed)}; cgo_go_at(cgoc_go_10, &cgoc_args, sizeof cgoc_args, &cgoc_site_10); }                   /* a builtin is an ordinary call for go */
     bool zero = cgoc_recv_11(closed, &(const cgo_site){"testdata/go_call.gc", 88});
     printf("closed by a goroutine: %d\n", zero);
 
     /* printf itself, run as a goroutine; main waits until it is the only
      * goroutine left, so the line is printed before main returns */
-    { struct cgoc_go_12 cgoc_args = {("%s %d %.1f %c\n"), ("printf"), (8), (f), ('x')}; cgo_go_at(cgoc_go_12, &cgoc_args, sizeof cgoc_args, &cgoc_site_12); }
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_12) struct cgoc_go_12 cgoc_args = {("%s %d %.1f %c\n"), ("printf"), (8), (f), ('x')}; cgo_go_at(cgoc_go_12, &cgoc_args, sizeof cgoc_args, &cgoc_site_12); }
     while (cgo_num_goroutine() > 1)
         cgo_yield();
 

@@ -77,7 +77,7 @@ int cgoc_main(void)
     { cgo_chan *cgoc_c = (input); int cgoc_value = (5); cgo_chan_send_at(cgoc_c, &cgoc_value, &(const cgo_site){"testdata/header_user.gc", 50}); }
     { cgo_chan *cgoc_c = (input); int cgoc_value = (6); cgo_chan_send_at(cgoc_c, &cgoc_value, &(const cgo_site){"testdata/header_user.gc", 51}); }
     cgoc_chan result = cgo_chan_make_at(sizeof(int), 0, &(const cgo_site){"testdata/header_user.gc", 52});
-    { struct cgoc_go_1 cgoc_args = {
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_1) struct cgoc_go_1 cgoc_args = {
 #line 54 "testdata/header_user.gc"
         result, q}; cgo_go_at(cgoc_go_1, &cgoc_args, sizeof cgoc_args, &cgoc_site_1); }
 #line 55 "testdata/header_user.gc"

@@ -27,7 +27,7 @@ static void cgoc_go_3(void *cgoc_args)
 int cgoc_main(int argc, char **argv)
 {
     cgoc_chan never = cgo_chan_make_at(sizeof(int), 0, &(const cgo_site){"testdata/main_status.gc", 8});
-    { struct cgoc_go_2 cgoc_args = {
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_2) struct cgoc_go_2 cgoc_args = {
 #line 10 "testdata/main_status.gc"
           never}; cgo_go_at(cgoc_go_2, &cgoc_args, sizeof cgoc_args, &cgoc_site_2); }
 #line 12 "testdata/main_status.gc"

@@ -24,7 +24,7 @@ static inline const char *cgoc_recv_2(cgo_chan *cgoc_c, const cgo_site *cgoc_sit
 int cgoc_main(void)
 {
     cgoc_chan greeting = cgo_chan_make_at(sizeof(const char *), 0, &(const cgo_site){"testdata/main_void.gc", 7});
-    { struct cgoc_go_1 cgoc_args = {
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_1) struct cgoc_go_1 cgoc_args = {
 #line 9 "testdata/main_void.gc"
         greeting}; cgo_go_at(cgoc_go_1, &cgoc_args, sizeof cgoc_args, &cgoc_site_1); }
 #line 10 "testdata/main_void.gc"

@@ -55,7 +55,7 @@ int cgoc_main(void)
     if (pipe(fds) != 0)
         return 1;
     cgoc_chan ready = cgo_chan_make_at(sizeof(int), (1), &(const cgo_site){"testdata/mixed_neighbours.gc", 33});
-    { struct cgoc_go_1 cgoc_args = {{0}, 
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_1) struct cgoc_go_1 cgoc_args = {{0}, 
 #line 37 "testdata/mixed_neighbours.gc"
             ready}; for (size_t cgoc_i = 0; cgoc_i < sizeof cgoc_args.fds; cgoc_i++) ((unsigned char *)cgoc_args.fds)[cgoc_i] = ((const unsigned char *)
 #line 36 "testdata/mixed_neighbours.gc"

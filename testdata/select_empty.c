@@ -19,7 +19,7 @@ static void cgoc_go_1(void *cgoc_args)
 int cgoc_main(void)
 {
     cgoc_chan done = cgo_chan_make_at(sizeof(bool), 0, &(const cgo_site){"testdata/select_empty.gc", 7});
-    { struct cgoc_go_1 cgoc_args = {
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_1) struct cgoc_go_1 cgoc_args = {
 #line 10 "testdata/select_empty.gc"
         done}; cgo_go_at(cgoc_go_1, &cgoc_args, sizeof cgoc_args, &cgoc_site_1); }
 #line 11 "testdata/select_empty.gc"

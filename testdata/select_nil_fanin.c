@@ -41,8 +41,8 @@ int cgoc_main(void)
 {
     cgoc_chan a = cgo_chan_make_at(sizeof(int), 0, &(const cgo_site){"testdata/select_nil_fanin.gc", 16}), b = cgo_chan_make_at(sizeof(int), 0, &(const cgo_site){"testdata/select_nil_fanin.gc", 16});
     cgoc_chan keep_a = a, keep_b = b;   /* to free them at the end */
-    { struct cgoc_go_1 cgoc_args = {(a), (1), (10)}; cgo_go_at(cgoc_go_1, &cgoc_args, sizeof cgoc_args, &cgoc_site_1); }
-    { struct cgoc_go_2 cgoc_args = {(b), (101), (110)}; cgo_go_at(cgoc_go_2, &cgoc_args, sizeof cgoc_args, &cgoc_site_2); }
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_1) struct cgoc_go_1 cgoc_args = {(a), (1), (10)}; cgo_go_at(cgoc_go_1, &cgoc_args, sizeof cgoc_args, &cgoc_site_1); }
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_2) struct cgoc_go_2 cgoc_args = {(b), (101), (110)}; cgo_go_at(cgoc_go_2, &cgoc_args, sizeof cgoc_args, &cgoc_site_2); }
     int sum_a = 0, sum_b = 0, closes = 0, v = 0;
     bool ok = false;
     while (a != NULL || b != NULL) {

@@ -21,7 +21,7 @@ int cgoc_main(void)
     cgoc_chan c = cgo_chan_make_at(sizeof(int), (1), &(const cgo_site){"testdata/select_single.gc", 8});
     cgoc_chan unbuf = cgo_chan_make_at(sizeof(int), 0, &(const cgo_site){"testdata/select_single.gc", 9});
 
-    { struct cgoc_go_1 cgoc_args = {
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_1) struct cgoc_go_1 cgoc_args = {
 #line 12 "testdata/select_single.gc"
         unbuf}; cgo_go_at(cgoc_go_1, &cgoc_args, sizeof cgoc_args, &cgoc_site_1); }
 #line 13 "testdata/select_single.gc"

@@ -53,7 +53,7 @@ int cgoc_main(void)
 {
     cgoc_chan in = cgo_chan_make_at(sizeof(int), 0, &(const cgo_site){"testdata/send_recv.gc", 30}), out = cgo_chan_make_at(sizeof(int), 0, &(const cgo_site){"testdata/send_recv.gc", 30});
     cgoc_chan done = cgo_chan_make_at(sizeof(bool), 0, &(const cgo_site){"testdata/send_recv.gc", 31});
-    { struct cgoc_go_2 cgoc_args = {(in), (out), (done)}; cgo_go_at(cgoc_go_2, &cgoc_args, sizeof cgoc_args, &cgoc_site_2); }
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_2) struct cgoc_go_2 cgoc_args = {(in), (out), (done)}; cgo_go_at(cgoc_go_2, &cgoc_args, sizeof cgoc_args, &cgoc_site_2); }
     for (int i = 1; i <= 3; i++) {
         { cgo_chan *cgoc_c = (in); int cgoc_value = (i); cgo_chan_send_at(cgoc_c, &cgoc_value, &(const cgo_site){"testdata/send_recv.gc", 34}); }                        /* unbuffered: waits for echo */
         printf("echoed %d\n", cgoc_recv_1(out, &(const cgo_site){"testdata/send_recv.gc", 35}));

@@ -29,7 +29,7 @@ int cgoc_main(void)
 {
     int count = 1;
     cgoc_chan done = cgo_chan_make_at(sizeof(bool), 0, &(const cgo_site){"testdata/warn_copied_capture.gc", 9});
-    { struct cgoc_go_1 cgoc_args = {
+    { _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_1) struct cgoc_go_1 cgoc_args = {
 #line 11 "testdata/warn_copied_capture.gc"
         count, 
 #line 13 "testdata/warn_copied_capture.gc"

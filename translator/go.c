@@ -177,7 +177,8 @@ static void lower_go_call(lower *L, TSNode node, TSNode call)
         emit_gen(L, "cgo_go_at(cgoc_go_%u, NULL, 0, &cgoc_site_%u);", id, id);
         return;
     }
-    emit_gen(L, "{ struct cgoc_go_%u cgoc_args = {", id);
+    emit_gen(L, "{ _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_%u) struct cgoc_go_%u cgoc_args = {",
+                     id, id);
     bool first = true;
     if (store_callee) {
         emit_gen(L, "(");

@@ -353,7 +353,8 @@ void go_block(lower *L, TSNode node, TSNode body)
         if (!gb.ncaps) {
             emit_gen(L, "cgo_go_at(cgoc_go_%u, NULL, 0, &cgoc_site_%u);", id, id);
         } else {
-            emit_gen(L, "{ struct cgoc_go_%u cgoc_args = {", id);
+            emit_gen(L, "{ _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_%u) struct cgoc_go_%u cgoc_args = {",
+                     id, id);
             for (size_t i = 0; i < gb.ncaps; i++) {
                 capture *c = &gb.caps[i];
                 if (i)
