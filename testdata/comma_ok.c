@@ -16,6 +16,7 @@ struct result {
 struct cgoc_go_1 {
     cgoc_chan words;
 };
+_Static_assert(_Alignof(struct cgoc_go_1) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_1 = {"testdata/comma_ok.gc", 46};
 static void cgoc_go_1(void *cgoc_args)
 #line 46 "testdata/comma_ok.gc"

@@ -195,6 +195,7 @@ static void void_return(int stop)
 struct cgoc_go_13 {
     cgoc_chan done;
 };
+_Static_assert(_Alignof(struct cgoc_go_13) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_13 = {"testdata/defer_basic.gc", 113};
 static void cgoc_go_13(void *cgoc_args)
 #line 113 "testdata/defer_basic.gc"

@@ -132,6 +132,7 @@ struct cgoc_go_9 {
     cgoc_chan a0;
     int a1;
 };
+_Static_assert(_Alignof(struct cgoc_go_9) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_9 = {"testdata/defer_builtins.gc", 74};
 static void cgoc_go_9(void *cgoc_args)
 {

@@ -51,6 +51,7 @@ static int f(int n) { struct cgoc_defer_link { struct cgoc_defer_link *next; int
 struct cgoc_go_5 {
     cgoc_chan done;
 };
+_Static_assert(_Alignof(struct cgoc_go_5) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_5 = {"testdata/defer_loop.gc", 23};
 static void cgoc_go_5(void *cgoc_args)
 #line 23 "testdata/defer_loop.gc"

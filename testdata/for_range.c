@@ -31,6 +31,7 @@ struct cgoc_go_1 {
     cgoc_chan a0;
     int a1;
 };
+_Static_assert(_Alignof(struct cgoc_go_1) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_1 = {"testdata/for_range.gc", 29};
 static void cgoc_go_1(void *cgoc_args)
 {

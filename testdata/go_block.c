@@ -20,6 +20,7 @@ struct cgoc_go_1 {
     cgoc_chan out;
     int base;
 };
+_Static_assert(_Alignof(struct cgoc_go_1) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_1 = {"testdata/go_block.gc", 16};
 static void cgoc_go_1(void *cgoc_args)
 #line 16 "testdata/go_block.gc"
@@ -41,6 +42,7 @@ struct cgoc_go_2 {
     cgoc_chan ids;
     int i;
 };
+_Static_assert(_Alignof(struct cgoc_go_2) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_2 = {"testdata/go_block.gc", 29};
 static void cgoc_go_2(void *cgoc_args)
 #line 29 "testdata/go_block.gc"
@@ -57,6 +59,7 @@ struct cgoc_go_4 {
     int i;
     cgo_waitgroup (*wg);
 };
+_Static_assert(_Alignof(struct cgoc_go_4) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_4 = {"testdata/go_block.gc", 45};
 static void cgoc_go_4(void *cgoc_args)
 #line 45 "testdata/go_block.gc"
@@ -70,6 +73,7 @@ struct cgoc_go_5 {
     int arr[3];
     cgoc_chan sum;
 };
+_Static_assert(_Alignof(struct cgoc_go_5) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_5 = {"testdata/go_block.gc", 58};
 static void cgoc_go_5(void *cgoc_args)
 #line 58 "testdata/go_block.gc"
@@ -89,6 +93,7 @@ struct cgoc_go_7 {
     struct stats (*st);
     cgo_waitgroup (*wg);
 };
+_Static_assert(_Alignof(struct cgoc_go_7) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_7 = {"testdata/go_block.gc", 73};
 static void cgoc_go_7(void *cgoc_args)
 #line 73 "testdata/go_block.gc"
@@ -103,6 +108,7 @@ struct cgoc_go_8 {
     cgoc_chan out;
     int value;
 };
+_Static_assert(_Alignof(struct cgoc_go_8) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_8 = {"testdata/go_block.gc", 85};
 static void cgoc_go_8(void *cgoc_args)
 #line 85 "testdata/go_block.gc"
@@ -114,6 +120,7 @@ struct cgoc_go_9 {
     _Bool early;
     cgoc_chan out;
 };
+_Static_assert(_Alignof(struct cgoc_go_9) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_9 = {"testdata/go_block.gc", 96};
 static void cgoc_go_9(void *cgoc_args)
 #line 96 "testdata/go_block.gc"
@@ -127,11 +134,13 @@ static void cgoc_go_9(void *cgoc_args)
 struct cgoc_go_10 {
     cgoc_chan out;
 };
+_Static_assert(_Alignof(struct cgoc_go_10) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_10 = {"testdata/go_block.gc", 107};
 struct cgoc_go_11 {
     cgoc_chan out;
     int inner;
 };
+_Static_assert(_Alignof(struct cgoc_go_11) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_11 = {"testdata/go_block.gc", 109};
 static void cgoc_go_11(void *cgoc_args)
 #line 109 "testdata/go_block.gc"

@@ -13,6 +13,7 @@ struct cgoc_go_1 {
     int (*static_hits);
     cgoc_chan done;
 };
+_Static_assert(_Alignof(struct cgoc_go_1) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_1 = {"testdata/go_block_statics.gc", 14};
 static void cgoc_go_1(void *cgoc_args)
 #line 14 "testdata/go_block_statics.gc"

@@ -50,6 +50,7 @@ struct cgoc_go_1 {
     double a1;
     const char *a2;
 };
+_Static_assert(_Alignof(struct cgoc_go_1) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_1 = {"testdata/go_call.gc", 50};
 static void cgoc_go_1(void *cgoc_args)
 {
@@ -65,6 +66,7 @@ static inline int cgoc_recv_2(cgo_chan *cgoc_c, const cgo_site *cgoc_site)
 struct cgoc_go_3 {
     int a0;
 };
+_Static_assert(_Alignof(struct cgoc_go_3) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_3 = {"testdata/go_call.gc", 54};
 static void cgoc_go_3(void *cgoc_args)
 {
@@ -77,6 +79,7 @@ struct cgoc_go_4 {
     double a1;
     const char *a2;
 };
+_Static_assert(_Alignof(struct cgoc_go_4) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_4 = {"testdata/go_call.gc", 58};
 static void cgoc_go_4(void *cgoc_args)
 {
@@ -89,6 +92,7 @@ struct cgoc_go_5 {
     double a1;
     const char *a2;
 };
+_Static_assert(_Alignof(struct cgoc_go_5) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_5 = {"testdata/go_call.gc", 61};
 static void cgoc_go_5(void *cgoc_args)
 {
@@ -101,6 +105,7 @@ struct cgoc_go_6 {
     double a1;
     const char *a2;
 };
+_Static_assert(_Alignof(struct cgoc_go_6) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_6 = {"testdata/go_call.gc", 66};
 static void cgoc_go_6(void *cgoc_args)
 {
@@ -113,6 +118,7 @@ struct cgoc_go_7 {
     double a1;
     const char *a2;
 };
+_Static_assert(_Alignof(struct cgoc_go_7) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_7 = {"testdata/go_call.gc", 71};
 static void cgoc_go_7(void *cgoc_args)
 {
@@ -124,6 +130,7 @@ struct cgoc_go_8 {
     double a1;
     const char *a2;
 };
+_Static_assert(_Alignof(struct cgoc_go_8) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_8 = {"testdata/go_call.gc", 75};
 static void cgoc_go_8(void *cgoc_args)
 {
@@ -139,6 +146,7 @@ struct cgoc_go_9 {
     double a5;
     int a6;
 };
+_Static_assert(_Alignof(struct cgoc_go_9) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_9 = {"testdata/go_call.gc", 83};
 static void cgoc_go_9(void *cgoc_args)
 {
@@ -148,6 +156,7 @@ static void cgoc_go_9(void *cgoc_args)
 struct cgoc_go_10 {
     cgo_chan *a0;
 };
+_Static_assert(_Alignof(struct cgoc_go_10) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_10 = {"testdata/go_call.gc", 87};
 static void cgoc_go_10(void *cgoc_args)
 {
@@ -167,6 +176,7 @@ struct cgoc_go_12 {
     double a3;
     int a4;
 };
+_Static_assert(_Alignof(struct cgoc_go_12) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_12 = {"testdata/go_call.gc", 93};
 static void cgoc_go_12(void *cgoc_args)
 {

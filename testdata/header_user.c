@@ -53,6 +53,7 @@ struct cgoc_go_1 {
     cgoc_chan result;
     struct queue *q;
 };
+_Static_assert(_Alignof(struct cgoc_go_1) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_1 = {"testdata/header_user.gc", 53};
 static void cgoc_go_1(void *cgoc_args)
 #line 53 "testdata/header_user.gc"

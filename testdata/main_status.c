@@ -9,6 +9,7 @@ typedef cgo_chan *cgoc_chan;
 struct cgoc_go_2 {
     cgoc_chan never;
 };
+_Static_assert(_Alignof(struct cgoc_go_2) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_2 = {"testdata/main_status.gc", 9};
 static void cgoc_go_2(void *cgoc_args)
 #line 9 "testdata/main_status.gc"

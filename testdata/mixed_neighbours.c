@@ -32,6 +32,7 @@ struct cgoc_go_1 {
     int fds[2];
     cgoc_chan ready;
 };
+_Static_assert(_Alignof(struct cgoc_go_1) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_1 = {"testdata/mixed_neighbours.gc", 34};
 static void cgoc_go_1(void *cgoc_args)
 #line 34 "testdata/mixed_neighbours.gc"

@@ -8,6 +8,7 @@ typedef cgo_chan *cgoc_chan;
 struct cgoc_go_1 {
     cgoc_chan done;
 };
+_Static_assert(_Alignof(struct cgoc_go_1) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_1 = {"testdata/select_empty.gc", 8};
 static void cgoc_go_1(void *cgoc_args)
 #line 8 "testdata/select_empty.gc"

@@ -19,6 +19,7 @@ struct cgoc_go_1 {
     int a1;
     int a2;
 };
+_Static_assert(_Alignof(struct cgoc_go_1) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_1 = {"testdata/select_nil_fanin.gc", 18};
 static void cgoc_go_1(void *cgoc_args)
 {
@@ -30,6 +31,7 @@ struct cgoc_go_2 {
     int a1;
     int a2;
 };
+_Static_assert(_Alignof(struct cgoc_go_2) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_2 = {"testdata/select_nil_fanin.gc", 19};
 static void cgoc_go_2(void *cgoc_args)
 {

@@ -9,6 +9,7 @@ typedef cgo_chan *cgoc_chan;
 struct cgoc_go_1 {
     cgoc_chan unbuf;
 };
+_Static_assert(_Alignof(struct cgoc_go_1) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_1 = {"testdata/select_single.gc", 11};
 static void cgoc_go_1(void *cgoc_args)
 #line 11 "testdata/select_single.gc"

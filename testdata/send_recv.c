@@ -42,6 +42,7 @@ struct cgoc_go_2 {
     cgoc_chan a1;
     cgoc_chan a2;
 };
+_Static_assert(_Alignof(struct cgoc_go_2) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_2 = {"testdata/send_recv.gc", 32};
 static void cgoc_go_2(void *cgoc_args)
 {

@@ -10,6 +10,7 @@ struct cgoc_go_1 {
     int count;
     cgoc_chan done;
 };
+_Static_assert(_Alignof(struct cgoc_go_1) <= CGO_GO_ARGS_ALIGN, "go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of alignment");
 static const cgo_site cgoc_site_1 = {"testdata/warn_copied_capture.gc", 10};
 static void cgoc_go_1(void *cgoc_args)
 #line 10 "testdata/warn_copied_capture.gc"

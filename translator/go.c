@@ -145,8 +145,12 @@ static void lower_go_call(lower *L, TSNode node, TSNode call)
         return;
     }
     bool has_struct = members.len > 0;
-    if (has_struct)
+    if (has_struct) {
         file_scope_gen(L, "struct cgoc_go_%u {\n%s};\n", id, buf_cstr(&members));
+        file_scope_gen(L, "_Static_assert(_Alignof(struct cgoc_go_%u) <= CGO_GO_ARGS_ALIGN, "
+                          "\"go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of "
+                          "alignment\");\n", id);
+    }
     file_scope_gen(L, "static const cgo_site cgoc_site_%u = {%s, %u};\n", id, buf_cstr(&L->path_literal), line);
     file_scope_gen(L, "static void cgoc_go_%u(void *cgoc_args)\n{\n", id);
     if (has_struct)

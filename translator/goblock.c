@@ -318,8 +318,12 @@ void go_block(lower *L, TSNode node, TSNode body)
     if (ok) {
         /* The goroutine body, in a stream of its own: go blocks inside it
          * put their functions in file scope first. */
-        if (gb.ncaps)
+        if (gb.ncaps) {
             file_scope_gen(L, "struct cgoc_go_%u {\n%s};\n", id, buf_cstr(&members));
+            file_scope_gen(L, "_Static_assert(_Alignof(struct cgoc_go_%u) <= CGO_GO_ARGS_ALIGN, "
+                              "\"go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of "
+                              "alignment\");\n", id);
+        }
         file_scope_gen(L, "static const cgo_site cgoc_site_%u = {%s, %u};\n", id, buf_cstr(&L->path_literal), line);
         stream fn = {.text = {0}, .vline = -1};
         stream *saved_out = L->out;

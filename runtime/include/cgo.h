@@ -65,7 +65,8 @@ _Noreturn void cgo_main(int (*main_fn)(int argc, char **argv), int argc, char **
 
 /* Starts a goroutine running fn(copy), where copy is a copy of the
  * args_size bytes at args made before cgo_go returns, kept on the new
- * goroutine's stack (aligned for any type) for as long as fn runs. args may
+ * goroutine's stack (aligned to CGO_GO_ARGS_ALIGN = 64 bytes: enough for
+ * any type up to _Alignas(64)) for as long as fn runs. args may
  * be NULL when args_size is 0. site (may be NULL) is the `go` statement, shown
  * as "created at" in dumps; it must be static. Starts the runtime if a plain
  * C program calls this first. */
@@ -74,9 +75,9 @@ void cgo_go_at(void (*fn)(void *args), const void *args, size_t args_size,
 void cgo_go(void (*fn)(void *args), const void *args, size_t args_size);
 #define cgo_go(fn, args, args_size) cgo_go_at((fn), (args), (args_size), NULL)
 
-/* The alignment cgoc gives the argument block a `go` statement builds on
- * the spawner's stack (together with the block type's own): a cache line
- * of its own. A loop of `go` rewrites the block at every iteration; next
+/* The alignment of the copy cgo_go makes, and the one cgoc gives the
+ * argument block a `go` statement builds on the spawner's stack (together
+ * with the block type's own): a cache line of its own. A loop of `go` rewrites the block at every iteration; next
  * to a variable the goroutines share with the spawner (`&sum`, a
  * WaitGroup), every rewrite would take that variable's line away from the
  * CPUs the goroutines run on (false sharing: ~15% of a spawn loop). */

@@ -1371,7 +1371,10 @@ static void g_setup(rt_gx *g, void (*fn)(void *), const void *args, size_t size,
 #endif
     g->args = NULL;
     if (size > 0) {
-        top -= RT_ALIGN_UP(size, 16);
+        /* stack_hi is 64-aligned (stack.c): so is the copy, as cgo.h
+         * promises (a block holding an over-aligned type, e.g. an AVX
+         * vector, would otherwise be read with misaligned vector loads). */
+        top -= RT_ALIGN_UP(size, CGO_GO_ARGS_ALIGN);
         memcpy(top, args, size);
         g->args = top;
     } else if (args) {

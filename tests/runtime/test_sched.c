@@ -801,6 +801,30 @@ Test(sched, fp_mode_inherited_from_creator)
     cr_assert_eq(fp_bad, 0);
 }
 
+/* The copy of the argument block is 64-byte aligned (cgo.h), whatever its
+ * size: a block holding an over-aligned type (an AVX vector) is read with
+ * aligned loads. */
+static _Atomic int misaligned;
+
+static void check_args_aligned(void *arg)
+{
+    if ((uintptr_t)arg % CGO_GO_ARGS_ALIGN != 0)
+        atomic_fetch_add(&misaligned, 1);
+    test_count(&counter);
+}
+
+Test(sched, argument_block_copy_is_64_byte_aligned)
+{
+    _Alignas(64) unsigned char block[256] = {0};
+    static const size_t sizes[] = {1, 8, 16, 24, 48, 64, 72, 136, 256};
+    uint32_t n = 0;
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
+        for (int rep = 0; rep < 4; rep++, n++)
+            cgo_go(check_args_aligned, block, sizes[k]);
+    cr_assert(test_wait_count(&counter, n, 30));
+    cr_assert_eq(atomic_load(&misaligned), 0);
+}
+
 /* Callee-saved registers survive switches: many live values across yields
  * on several goroutines that migrate between workers. */
 static void regs_worker(void *arg)
