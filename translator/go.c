@@ -58,6 +58,23 @@ static bool is_builtin_name(const lower *L, TSNode fn, const char *name)
     return node_is(fn, "identifier") && e - s == strlen(name) && strncmp(L->src->text + s, name, e - s) == 0;
 }
 
+void go_args_struct(lower *L, unsigned id, const char *members)
+{
+    file_scope_gen(L, "struct cgoc_go_%u {\n%s};\n", id, members);
+    file_scope_gen(L, "_Static_assert(_Alignof(struct cgoc_go_%u) <= CGO_GO_ARGS_ALIGN, "
+                      "\"go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of "
+                      "alignment\");\n", id);
+}
+
+/* A cache line of its own (cgo.h, CGO_GO_ARGS_ALIGN): a loop of go
+ * statements rewrites the block at every iteration, and must not take the
+ * line of a variable it shares with the goroutines away from their CPUs. */
+void go_args_open(lower *L, unsigned id)
+{
+    emit_gen(L, "{ _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_%u) struct cgoc_go_%u cgoc_args = {",
+             id, id);
+}
+
 static void lower_go_call(lower *L, TSNode node, TSNode call)
 {
     TSNode fn = field(call, "function"), args = field(call, "arguments");
@@ -145,12 +162,8 @@ static void lower_go_call(lower *L, TSNode node, TSNode call)
         return;
     }
     bool has_struct = members.len > 0;
-    if (has_struct) {
-        file_scope_gen(L, "struct cgoc_go_%u {\n%s};\n", id, buf_cstr(&members));
-        file_scope_gen(L, "_Static_assert(_Alignof(struct cgoc_go_%u) <= CGO_GO_ARGS_ALIGN, "
-                          "\"go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of "
-                          "alignment\");\n", id);
-    }
+    if (has_struct)
+        go_args_struct(L, id, buf_cstr(&members));
     file_scope_gen(L, "static const cgo_site cgoc_site_%u = {%s, %u};\n", id, buf_cstr(&L->path_literal), line);
     file_scope_gen(L, "static void cgoc_go_%u(void *cgoc_args)\n{\n", id);
     if (has_struct)
@@ -181,8 +194,7 @@ static void lower_go_call(lower *L, TSNode node, TSNode call)
         emit_gen(L, "cgo_go_at(cgoc_go_%u, NULL, 0, &cgoc_site_%u);", id, id);
         return;
     }
-    emit_gen(L, "{ _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_%u) struct cgoc_go_%u cgoc_args = {",
-                     id, id);
+    go_args_open(L, id);
     bool first = true;
     if (store_callee) {
         emit_gen(L, "(");

@@ -318,12 +318,8 @@ void go_block(lower *L, TSNode node, TSNode body)
     if (ok) {
         /* The goroutine body, in a stream of its own: go blocks inside it
          * put their functions in file scope first. */
-        if (gb.ncaps) {
-            file_scope_gen(L, "struct cgoc_go_%u {\n%s};\n", id, buf_cstr(&members));
-            file_scope_gen(L, "_Static_assert(_Alignof(struct cgoc_go_%u) <= CGO_GO_ARGS_ALIGN, "
-                              "\"go: an argument needs more than CGO_GO_ARGS_ALIGN (64) bytes of "
-                              "alignment\");\n", id);
-        }
+        if (gb.ncaps)
+            go_args_struct(L, id, buf_cstr(&members));
         file_scope_gen(L, "static const cgo_site cgoc_site_%u = {%s, %u};\n", id, buf_cstr(&L->path_literal), line);
         stream fn = {.text = {0}, .vline = -1};
         stream *saved_out = L->out;
@@ -357,8 +353,7 @@ void go_block(lower *L, TSNode node, TSNode body)
         if (!gb.ncaps) {
             emit_gen(L, "cgo_go_at(cgoc_go_%u, NULL, 0, &cgoc_site_%u);", id, id);
         } else {
-            emit_gen(L, "{ _Alignas(CGO_GO_ARGS_ALIGN) _Alignas(struct cgoc_go_%u) struct cgoc_go_%u cgoc_args = {",
-                     id, id);
+            go_args_open(L, id);
             for (size_t i = 0; i < gb.ncaps; i++) {
                 capture *c = &gb.caps[i];
                 if (i)

@@ -127,6 +127,12 @@ void promoted_member(lower *L, TSNode arg, CXType t, const char *name, buf *out,
 /* break/continue/goto may not leave a go or defer block; neither may return
  * a value. `what` names the block in messages. (goblock.c) */
 bool check_block_jumps(lower *L, TSNode body, const char *what);
+/* The argument block of go statement `id` (go.c, shared with goblock.c):
+ * its struct at file scope (with the check that cgo_go's copy can hold its
+ * alignment), and the opening of the aligned local that fills it, up to
+ * and including "= {". */
+void go_args_struct(lower *L, unsigned id, const char *members);
+void go_args_open(lower *L, unsigned id);
 /* Identifier rewriting inside go blocks (goblock.c). */
 bool goblock_emit_identifier(lower *L, TSNode node);
 void go_block(lower *L, TSNode node, TSNode body);

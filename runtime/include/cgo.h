@@ -77,10 +77,11 @@ void cgo_go(void (*fn)(void *args), const void *args, size_t args_size);
 
 /* The alignment of the copy cgo_go makes, and the one cgoc gives the
  * argument block a `go` statement builds on the spawner's stack (together
- * with the block type's own): a cache line of its own. A loop of `go` rewrites the block at every iteration; next
- * to a variable the goroutines share with the spawner (`&sum`, a
- * WaitGroup), every rewrite would take that variable's line away from the
- * CPUs the goroutines run on (false sharing: ~15% of a spawn loop). */
+ * with the block type's own): a cache line of its own. A loop of `go`
+ * rewrites the block at every iteration; next to a variable the goroutines
+ * share with the spawner (`&sum`, a WaitGroup), every rewrite would take
+ * that variable's line away from the CPUs the goroutines run on (false
+ * sharing: ~15% of a spawn loop). */
 #define CGO_GO_ARGS_ALIGN 64
 
 /* Lets other goroutines run; the caller stays runnable. */
