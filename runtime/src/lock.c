@@ -69,6 +69,7 @@
 #endif
 
 #define RT_LOCK_SPIN 30           /* looks at a held lock before sleeping */
+#define RT_LOCK_BACKOFF_MAX 1024  /* most pauses between two looks */
 
 bool rt_membarrier_ok;
 _Atomic uint32_t rt_lock_sleepers[RT_LOCK_SLEEPER_BUCKETS];
@@ -91,7 +92,6 @@ void rt_membarrier(void)
     if (syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0) != 0)
         rt_fatal("membarrier failed after registration", NULL);
 }
-#define RT_LOCK_BACKOFF_MAX 1024  /* most pauses between two looks */
 
 static int lock_ncpu(void)
 {

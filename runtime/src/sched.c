@@ -150,9 +150,9 @@
  *   RUNNING -> DEAD -> IDLE fn returned; the next context recycles the
  *                           header and stack
  * Fields of rt_worker are owned by its thread except: runq_head (CAS by
- * stealers), runq_tail and runq slots (read by stealers), runnext (CAS by stealers),
- * steal_intent (stealers), sema, idle_listed, wake_spinning (under
- * sched.lock / by wakers).
+ * stealers), runq_tail and runq slots (read by stealers), runnext (CAS by
+ * stealers), steal_intent (stealers), sema, idle_listed, wake_spinning
+ * (under sched.lock / by wakers).
  *
  * Thread-local state is read only through noinline accessors: a goroutine
  * may resume on another worker thread after any switch, so a TLS address
@@ -385,8 +385,6 @@ int64_t rt_coarse_now(void)
 /* ------------------------------------------------------------------------ */
 /* Local run queue                                                          */
 
-/* Read by other workers too: while the owner pops (runq_pop_newest) the
- * tail is briefly one below the head, which reads as empty. */
 /* The head word: the index of the oldest goroutine in its low half, and in
  * its high half a tag that runq_push_oldest bumps when it moves the head
  * back, so that a stealer's CAS from a head it read earlier fails even if
@@ -397,6 +395,8 @@ static inline uint64_t head_moved(uint64_t head, uint32_t index)
     return (head & ~(uint64_t)UINT32_MAX) | index;
 }
 
+/* Read by other workers too: while the owner pops (runq_pop_newest) the
+ * tail is briefly one below the head, which reads as empty. */
 static inline uint32_t runq_len(rt_worker *w)
 {
     uint32_t h = head_index(atomic_load_explicit(&w->runq_head, memory_order_acquire));
