@@ -122,6 +122,12 @@ typedef struct rt_sched_stats {
 } rt_sched_stats;
 void rt_sched_get_stats(rt_sched_stats *out);
 
+/* The CPU worker i's thread was on when it started (before worker_unpin
+ * let it move), -1 if it has not started yet or never will (worker 0 under
+ * cgo_main is the main thread); *seed_cpu: the CPU it was meant to start
+ * on (choose_seed_cpus), -1: none. For tests. */
+int rt_sched_worker_start_cpu(int i, int *seed_cpu);
+
 /* CLOCK_MONOTONIC_COARSE in ns: wait_since stamps and the dumps that print
  * them (whole minutes). */
 int64_t rt_coarse_now(void);

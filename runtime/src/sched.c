@@ -88,6 +88,11 @@
  *    worker must come back to steal it if the waker computes on.
  *  - A worker only ever pushes to its OWN ring (rt_ready and spawn run on
  *    the waker's worker). Plain threads push to the global queue.
+ *  - Each new worker thread starts pinned to a CPU of its own (the
+ *    creator's CPU skipped, the creator's allowed CPUs in turn) and unpins
+ *    itself at once (worker_unpin): Linux wakes a thread on the CPU it last
+ *    ran on when that one is idle, so workers come back to separate CPUs
+ *    instead of queueing behind each other on their creator's.
  *
  * Timers. time.c owns the timer heap; the scheduler runs it:
  *  - timer_hint is the earliest deadline the scheduler knows of (-1: none).
@@ -226,6 +231,8 @@ enum { ACT_NONE = 0, ACT_PARK, ACT_YIELD, ACT_EXIT };
 typedef struct rt_worker {
     /* ---- owner thread only ---- */
     int id;
+    int seed_cpu;               /* CPU the thread starts on, -1: anywhere (worker_unpin) */
+    _Atomic int start_cpu;      /* CPU it was on when it started, -1: not yet (tests) */
     rt_gx *cur;                 /* goroutine running, NULL on g0 */
     void *g0_sp;                /* g0's saved stack pointer */
     int action;                 /* what the goroutine that switched out wants */
@@ -280,6 +287,7 @@ static struct {
     _Atomic uint64_t nspawns;
 
     bool spin_ok;               /* nprocs <= online CPUs: idle workers may spin */
+    cpu_set_t seed_mask;        /* CPUs the workers' creator may use (choose_seed_cpus) */
     bool deadlock_detect;       /* set before workers start (cgo_main) */
     _Atomic int base_threads;   /* threads once cgo_main started the workers, 0: not yet */
     _Atomic bool foreign;       /* a plain thread used the runtime */
@@ -1837,9 +1845,28 @@ static void worker_bind(rt_worker *w)
     }
 }
 
+/* A new worker thread starts pinned to its seed CPU (pthread attribute,
+ * choose_seed_cpus) and unpins itself here: it may run anywhere again.
+ * Linux wakes a sleeping thread on the CPU it last ran on when that CPU is
+ * idle, or else next to its waker, and starts a new thread next to its
+ * creator. Left alone, a worker created and woken by worker 0 could wait on
+ * worker 0's CPU while another CPU idled, the two taking turns until the
+ * kernel's load balancer moved one, milliseconds later (seen on the
+ * benchmark VM, whose vCPUs share no cache the kernel knows of, so a wakeup
+ * never looks for an idle CPU: fib at 2 workers ran no faster than at 1).
+ * Starting on a CPU of its own gives each worker a CPU to come back to. */
+static void worker_unpin(rt_worker *w)
+{
+    int cpu = sched_getcpu();
+    if (w->seed_cpu >= 0)
+        sched_setaffinity(0, sizeof sched.seed_mask, &sched.seed_mask);
+    atomic_store_explicit(&w->start_cpu, cpu, memory_order_release);
+}
+
 static void *worker_main(void *arg)
 {
     rt_worker *w = arg;
+    worker_unpin(w);
     worker_bind(w);
     worker_loop(w);
     return NULL;
@@ -1901,6 +1928,7 @@ static void init_common(void)
     for (int i = 0; i < n; i++) {
         rt_worker *w = &sched.workers[i];
         w->id = i;
+        atomic_store_explicit(&w->start_cpu, -1, memory_order_relaxed);
         w->g0x.g.is_thread = true;
         atomic_store_explicit(&w->g0x.g.status, RT_G_RUNNING, memory_order_relaxed);
     }
@@ -1909,13 +1937,47 @@ static void init_common(void)
     install_signal_handlers();
 }
 
+/* Chooses each new worker's seed CPU (worker_unpin): the CPUs the
+ * creating thread may run on, in turn, starting after the one it runs on
+ * (the main thread, worker 0 under cgo_main, stays there). With one
+ * worker, or one allowed CPU, nobody is pinned. */
+static void choose_seed_cpus(int first)
+{
+    for (int i = 0; i < sched.nprocs; i++)
+        sched.workers[i].seed_cpu = -1;
+    cpu_set_t *all = &sched.seed_mask;
+    if (sched.nprocs < 2 || sched_getaffinity(0, sizeof *all, all) != 0)
+        return;
+    int allowed[CPU_SETSIZE], n = 0, self = 0, here = sched_getcpu();
+    for (int c = 0; c < CPU_SETSIZE; c++) {
+        if (CPU_ISSET(c, all)) {
+            if (c == here)
+                self = n;
+            allowed[n++] = c;
+        }
+    }
+    if (n < 2)
+        return;
+    for (int i = first; i < sched.nprocs; i++)
+        sched.workers[i].seed_cpu = allowed[(self + i - first + 1) % n];
+}
+
 static void start_workers(int first)
 {
+    choose_seed_cpus(first);
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     for (int i = first; i < sched.nprocs; i++) {
         rt_worker *w = &sched.workers[i];
+        if (w->seed_cpu >= 0) {
+            /* best effort: where this fails the worker starts anywhere
+             * (worker_unpin is harmless then) */
+            cpu_set_t one;
+            CPU_ZERO(&one);
+            CPU_SET(w->seed_cpu, &one);
+            pthread_attr_setaffinity_np(&attr, sizeof one, &one);
+        }
         int err = pthread_create(&w->thread, &attr, worker_main, w);
         if (err) {
             fprintf(stderr, "fatal error: cannot create worker thread: %s\n", strerror(err));
@@ -2151,6 +2213,17 @@ RT_EXPORT int cgo_num_procs(void)
 void rt_sched_hold(int delta)
 {
     atomic_fetch_add_explicit(&sched.holds, delta, memory_order_seq_cst);
+}
+
+int rt_sched_worker_start_cpu(int i, int *seed_cpu)
+{
+    *seed_cpu = -1;
+    if (i < 0 || i >= sched.nprocs)
+        return -1;
+    int cpu = atomic_load_explicit(&sched.workers[i].start_cpu, memory_order_acquire);
+    if (cpu >= 0)
+        *seed_cpu = sched.workers[i].seed_cpu; /* written before the thread started */
+    return cpu;
 }
 
 void rt_sched_get_stats(rt_sched_stats *out)

@@ -3,7 +3,8 @@
  * readying, yield fairness, run-next (and stealing it from a busy worker),
  * the local ring's order (newest first, oldest not starved), work stealing
  * (every goroutine runs exactly once), CGO_PROCS, the thread
- * pseudo-goroutine, 1,000,000 parked goroutines, FP control state.
+ * pseudo-goroutine, 1,000,000 parked goroutines, FP control state, the
+ * workers' start CPUs.
  *
  * Every test body runs on a plain thread (Criterion), so it drives the
  * runtime from outside (see rt_test.h). Counts of goroutines are scaled by
@@ -12,9 +13,12 @@
 #define _GNU_SOURCE
 #include "rt_test.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fenv.h>
 #include <pthread.h>
+#include <sched.h>
+#include <sys/syscall.h>
 
 static void set_procs_1(void) { setenv("CGO_PROCS", "1", 1); }
 static void set_procs_2(void) { setenv("CGO_PROCS", "2", 1); }
@@ -947,4 +951,71 @@ Test(sched, idle_workers_do_not_burn_cpu, .init = set_procs_2)
 #endif
     cr_assert_lt(cpu, 0.2 * wall, "idle workers used %.1f ms of CPU in %.1f ms", cpu * 1e3,
                  wall * 1e3);
+}
+
+/* The CPUs a thread may run on, as /proc lists them ("0-1"), or "" if
+ * unreadable. */
+static void cpus_allowed(const char *task, char *out, size_t size)
+{
+    char path[96], line[256];
+    snprintf(path, sizeof path, "/proc/self/task/%s/status", task);
+    out[0] = '\0';
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "Cpus_allowed_list: %255s", line) == 1) {
+            snprintf(out, size, "%s", line);
+            break;
+        }
+    fclose(f);
+}
+
+Test(sched, workers_start_on_own_cpus_and_are_not_pinned, .init = set_procs_2)
+{
+    /* Each new worker thread starts on a CPU of its own (the creator's is
+     * skipped), so the kernel, which wakes a thread where it last ran,
+     * does not keep two workers on one CPU; then it may run anywhere: no
+     * thread of the process is left with fewer CPUs than this one. */
+    cpu_set_t mine;
+    cr_assert_eq(sched_getaffinity(0, sizeof mine, &mine), 0);
+    cr_assert_eq(cgo_num_procs(), 2);
+    int cpu[2], seed[2];
+    int64_t deadline = test_now() + 30 * (int64_t)1000000000;
+    for (int i = 0; i < 2; i++) {
+        while ((cpu[i] = rt_sched_worker_start_cpu(i, &seed[i])) < 0 && test_now() < deadline)
+            usleep(1000);
+        cr_assert_geq(cpu[i], 0, "worker %d did not start", i);
+    }
+    cr_log_info("workers started on CPUs %d and %d, seeds %d and %d (%d CPUs allowed)", cpu[0],
+                cpu[1], seed[0], seed[1], CPU_COUNT(&mine));
+    if (CPU_COUNT(&mine) >= 2) {
+        for (int i = 0; i < 2; i++) {
+            cr_assert(seed[i] >= 0 && CPU_ISSET(seed[i], &mine), "worker %d: no seed CPU", i);
+            cr_assert_eq(cpu[i], seed[i], "worker %d started on CPU %d, not on %d", i, cpu[i],
+                         seed[i]);
+        }
+        cr_assert_neq(seed[0], seed[1], "both workers seeded on CPU %d", seed[0]);
+    }
+    char want[256], got[256];
+    char self_task[32];
+    snprintf(self_task, sizeof self_task, "%ld", (long)syscall(SYS_gettid));
+    cpus_allowed(self_task, want, sizeof want);
+    cr_assert(want[0] != '\0');
+    DIR *d = opendir("/proc/self/task");
+    cr_assert(d);
+    struct dirent *e;
+    int threads = 0;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        cpus_allowed(e->d_name, got, sizeof got);
+        if (got[0] == '\0')
+            continue; /* exited meanwhile */
+        threads++;
+        cr_expect_str_eq(got, want, "thread %s may run on CPUs %s only, not %s", e->d_name, got,
+                         want);
+    }
+    closedir(d);
+    cr_assert_geq(threads, 3, "the test thread and two workers");
 }
