@@ -233,6 +233,7 @@ typedef struct rt_worker {
     int id;
     int seed_cpu;               /* CPU the thread starts on, -1: anywhere (worker_unpin) */
     _Atomic int start_cpu;      /* CPU it was on when it started, -1: not yet (tests) */
+    void *altstack;             /* its signal stack, mapped by its creator (altstack_map) */
     rt_gx *cur;                 /* goroutine running, NULL on g0 */
     void *g0_sp;                /* g0's saved stack pointer */
     int action;                 /* what the goroutine that switched out wants */
@@ -1808,16 +1809,34 @@ static void install_signal_handlers(void)
 
 /* Per worker thread: an alternate signal stack for the SIGSEGV handler
  * (the faulting goroutine's stack is exhausted). */
-static void worker_sigaltstack(void)
+static size_t altstack_size(void)
 {
     size_t size = 64 * 1024;
 #if RT_ASAN || RT_TSAN
     size *= 4;
 #endif
-    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED)
+    return size;
+}
+
+/* Mapped by the thread that creates the worker (start_workers): an mmap
+ * in the new thread would take the address space's lock for writing while
+ * the creator, already running goroutines, faults in and populates stack
+ * pages under it for reading, and on the benchmark VM each such wait
+ * parks a vCPU for tens of microseconds. NULL if out of memory: the
+ * worker then runs without one (a stack overflow is reported as a plain
+ * SIGSEGV). */
+static void *altstack_map(void)
+{
+    void *p = mmap(NULL, altstack_size(), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                   -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+static void worker_sigaltstack(rt_worker *w)
+{
+    if (!w->altstack)
         return;
-    stack_t ss = {.ss_sp = p, .ss_size = size, .ss_flags = 0};
+    stack_t ss = {.ss_sp = w->altstack, .ss_size = altstack_size(), .ss_flags = 0};
     sigaltstack(&ss, NULL);
 }
 
@@ -1827,7 +1846,7 @@ static void worker_sigaltstack(void)
 static void worker_bind(rt_worker *w)
 {
     tls_worker = w;
-    worker_sigaltstack();
+    worker_sigaltstack(w);
 #if RT_TSAN
     w->tsan_g0 = __tsan_get_current_fiber();
 #endif
@@ -1970,6 +1989,7 @@ static void start_workers(int first)
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     for (int i = first; i < sched.nprocs; i++) {
         rt_worker *w = &sched.workers[i];
+        w->altstack = altstack_map();
         if (w->seed_cpu >= 0) {
             /* best effort: where this fails the worker starts anywhere
              * (worker_unpin is harmless then) */
@@ -2280,6 +2300,7 @@ RT_EXPORT _Noreturn void cgo_main(int (*main_fn)(int argc, char **argv), int arg
     }
     sched.deadlock_detect = true;
     rt_worker *w0 = &sched.workers[0];
+    w0->altstack = altstack_map();
     worker_bind(w0);
     rt_gx *g = g_alloc(w0);
     g_setup(g, main_trampoline, &a, sizeof a, NULL);
