@@ -957,15 +957,15 @@ Test(sched, idle_workers_do_not_burn_cpu, .init = set_procs_2)
  * unreadable. */
 static void cpus_allowed(const char *task, char *out, size_t size)
 {
-    char path[96], line[256];
+    char path[96], line[256], list[256];
     snprintf(path, sizeof path, "/proc/self/task/%s/status", task);
     out[0] = '\0';
     FILE *f = fopen(path, "r");
     if (!f)
         return;
     while (fgets(line, sizeof line, f))
-        if (sscanf(line, "Cpus_allowed_list: %255s", line) == 1) {
-            snprintf(out, size, "%s", line);
+        if (sscanf(line, "Cpus_allowed_list: %255s", list) == 1) {
+            snprintf(out, size, "%s", list);
             break;
         }
     fclose(f);
@@ -997,8 +997,7 @@ Test(sched, workers_start_on_own_cpus_and_are_not_pinned, .init = set_procs_2)
         }
         cr_assert_neq(seed[0], seed[1], "both workers seeded on CPU %d", seed[0]);
     }
-    char want[256], got[256];
-    char self_task[32];
+    char want[256], got[256], self_task[32];
     snprintf(self_task, sizeof self_task, "%ld", (long)syscall(SYS_gettid));
     cpus_allowed(self_task, want, sizeof want);
     cr_assert(want[0] != '\0');
