@@ -231,9 +231,6 @@ enum { ACT_NONE = 0, ACT_PARK, ACT_YIELD, ACT_EXIT };
 typedef struct rt_worker {
     /* ---- owner thread only ---- */
     int id;
-    int seed_cpu;               /* CPU the thread starts on, -1: anywhere (worker_unpin) */
-    _Atomic int start_cpu;      /* CPU it was on when it started, -1: not yet (tests) */
-    void *altstack;             /* its signal stack, mapped by its creator (altstack_map) */
     rt_gx *cur;                 /* goroutine running, NULL on g0 */
     void *g0_sp;                /* g0's saved stack pointer */
     int action;                 /* what the goroutine that switched out wants */
@@ -252,8 +249,13 @@ typedef struct rt_worker {
     const void *g0_stack_lo;
     size_t g0_stack_size;
     rt_gx g0x;                  /* pseudo-g for rt_self() on g0 (timer callbacks) */
-    pthread_t thread;
     _Atomic uint64_t n_steals, n_global, n_sleeps;
+
+    /* ---- written by the creating thread before the worker starts ---- */
+    pthread_t thread;
+    int seed_cpu;               /* CPU the thread starts on, -1: anywhere (worker_unpin) */
+    void *altstack;             /* its signal stack (altstack_map) */
+    _Atomic int start_cpu;      /* the worker stores the CPU it started on; tests read it */
 
     /* ---- shared with stealers ---- */
     _Alignas(RT_CACHE_LINE) _Atomic uint64_t runq_head; /* tag << 32 | index */
