@@ -24,7 +24,8 @@
  *    any later one (another thread) blocks forever, so reports never
  *    interleave and the exit status is the winner's.
  *  - Dumping takes no lock and allocates nothing: it walks the stack slots
- *    (stack.c: chunks and slots only grow, never unmapped) and the
+ *    (stack.c: chunks and slots only grow, never unmapped), the cells of
+ *    goroutines that have not started (pend.c: the same) and the
  *    push-only list of thread pseudo-goroutines, reading each header's
  *    status atomically and the rest racily (best effort; the functions
  *    that read other goroutines' headers are excluded from TSan). So a dump
@@ -34,6 +35,7 @@
  *  - rt_panic/rt_fatal flush stdout first and end with exit(2) (stdio
  *    buffers flushed, atexit handlers run); the signal paths use _exit(2).
  */
+#include "pend.h"
 #include "rt_sched.h"
 #include "stack.h"
 
@@ -145,11 +147,6 @@ const char *rt_wait_reason_name(rt_wait_reason r)
 
 /* ---- dumps ---- */
 
-typedef struct dump_ctx {
-    rt_gx *skip;
-    int64_t now;
-} dump_ctx;
-
 /* Prints one goroutine (or blocked thread). Racy reads by design. */
 RT_NO_TSAN static void dump_one(rt_gx *g, bool is_current, const cgo_site *cur_site,
                                 int64_t now)
@@ -205,20 +202,113 @@ RT_NO_TSAN static void dump_one(rt_gx *g, bool is_current, const cgo_site *cur_s
     }
 }
 
-static void dump_visit(rt_gx *g, void *arg)
+/* A goroutine that has not started (no stack yet: pend.h). */
+RT_NO_TSAN static void dump_pend_one(const rt_pend *p)
 {
-    dump_ctx *d = arg;
+    uint64_t id = p->id;
+    const cgo_site *csite = p->site;
+    if (atomic_load_explicit(&p->status, memory_order_acquire) != RT_G_RUNNABLE)
+        return; /* started meanwhile */
+    out_str("\ngoroutine ");
+    out_u64(id);
+    out_str(" [runnable]:\n");
+    if (csite) {
+        out_str("\tcreated at ");
+        out_site(csite);
+        out_str("\n");
+    }
+}
+
+/* Goroutines are listed by id, as Go lists them (creation order): slots
+ * are bound when a goroutine first runs, so slot order is run order. With
+ * no memory to sort in, the walk is repeated: each pass collects the
+ * DUMP_BATCH smallest ids above the last one printed (a sorted array on
+ * the stack) and prints them. Beyond DUMP_SORTED_MAX goroutines (each pass
+ * walks every slot) the dump is one pass in memory order instead. */
+#define DUMP_BATCH 128
+#define DUMP_SORTED_MAX 10000
+
+typedef struct dump_item {
+    uint64_t id;
+    const void *p;   /* an rt_gx or an rt_pend */
+    bool pend;
+} dump_item;
+
+typedef struct dump_pass {
+    rt_gx *skip;     /* already printed first */
+    int64_t now;
+    bool sorted;     /* false: print at once, in memory order */
+    uint64_t after;  /* collect ids > after ... */
+    int n;           /* ... the n smallest so far, ascending */
+    uint64_t live;   /* goroutines seen (first pass) */
+    dump_item v[DUMP_BATCH];
+} dump_pass;
+
+RT_NO_TSAN static void dump_collect(dump_pass *d, uint64_t id, const void *p, bool pend)
+{
+    d->live++;
+    if (!d->sorted) {
+        if (pend)
+            dump_pend_one(p);
+        else
+            dump_one((rt_gx *)p, false, NULL, d->now);
+        return;
+    }
+    if (id <= d->after || (d->n == DUMP_BATCH && id >= d->v[DUMP_BATCH - 1].id))
+        return;
+    int i = d->n < DUMP_BATCH ? d->n++ : DUMP_BATCH - 1;
+    for (; i > 0 && d->v[i - 1].id > id; i--)
+        d->v[i] = d->v[i - 1];
+    d->v[i] = (dump_item){id, p, pend};
+}
+
+RT_NO_TSAN static void dump_visit_slot(rt_gx *g, void *arg)
+{
+    dump_pass *d = arg;
+    int st = atomic_load_explicit(&g->g.status, memory_order_relaxed);
+    if (g != d->skip && st != RT_G_IDLE && st != RT_G_DEAD)
+        dump_collect(d, g->g.id, g, false);
+}
+
+RT_NO_TSAN static void dump_visit_pend(const rt_pend *p, void *arg)
+{
+    dump_collect(arg, p->id, p, true);
+}
+
+static void dump_thread(rt_gx *g, void *arg)
+{
+    dump_pass *d = arg;
     if (g != d->skip)
         dump_one(g, false, NULL, d->now);
 }
 
 void rt_dump_all(rt_gx *first, const cgo_site *first_site)
 {
-    dump_ctx d = {first, rt_coarse_now()};
+    dump_pass d = {.skip = first, .now = rt_coarse_now(), .sorted = true};
     if (first)
         dump_one(first, true, first_site, d.now);
-    rt_stack_each(dump_visit, &d);
-    rt_sched_each_thread_g(dump_visit, &d);
+    for (;;) {
+        d.n = 0;
+        d.live = 0;
+        rt_stack_each(dump_visit_slot, &d);
+        rt_pend_each(dump_visit_pend, &d);
+        if (!d.sorted)
+            break;
+        if (d.after == 0 && d.live > DUMP_SORTED_MAX) {
+            d.sorted = false; /* too many for repeated passes */
+            continue;
+        }
+        for (int i = 0; i < d.n; i++) {
+            if (d.v[i].pend)
+                dump_pend_one(d.v[i].p);
+            else
+                dump_one((rt_gx *)d.v[i].p, false, NULL, d.now);
+        }
+        if (d.n < DUMP_BATCH)
+            break;
+        d.after = d.v[DUMP_BATCH - 1].id;
+    }
+    rt_sched_each_thread_g(dump_thread, &d);
     out_flush();
 }
 

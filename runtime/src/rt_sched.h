@@ -117,6 +117,9 @@ typedef struct rt_sched_stats {
     uint64_t futex_sleeps;       /* idle worker futex sleeps */
     uint64_t spawns;             /* goroutines started */
     uint64_t slots_in_use;       /* stack slots handed out by stack.c */
+    uint32_t pend_cells;         /* cells of goroutines not started yet (pend.h)
+                                    handed out since all workers were idle */
+    uint32_t grq_nodes;          /* global run queue nodes handed out since then */
     size_t slot_size;            /* bytes of address space per goroutine */
     size_t stack_size;           /* usable stack bytes per goroutine */
 } rt_sched_stats;

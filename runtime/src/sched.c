@@ -15,6 +15,17 @@
  * w->action): one switch instead of two, the channel handoff's hot path.
  * Yields always go through g0.
  *
+ * Spawning. A `go` statement on a worker queues a pending-goroutine cell
+ * (pend.h: function, argument copy, id, site, FP control state), not a
+ * goroutine with a stack: a run queue entry is an rt_gx * or an rt_pend *
+ * (rt_pend_owns tells them apart by address). An entry is bound to a stack
+ * slot from the running worker's pool (g_bind) when it is about to run: in
+ * execute() and direct_next(); before that only g_was_woken and prefetches
+ * look at it. Plain threads, and argument blocks too big for a cell, take
+ * the slot at the `go` statement. When every worker is idle, the cells'
+ * memory and the global queue's node region are given back
+ * (burst_memory_release).
+ *
  * Run queues (Go's, except that the owner pops its ring newest first).
  *  - Per worker: a 256-entry ring used as a Chase-Lev deque. Only the owner
  *    pushes, at the tail; the owner pops at the tail too (newest first:
@@ -126,16 +137,21 @@
  * nothing can wake one: "fatal error: all goroutines are asleep -
  * deadlock!" with the goroutine dump, exit(2).
  *
- * Locks and lock order. sched.lock (idle list, global run queue,
- * idle_epoch) -> nothing; gfree_lock (global free list of g headers) ->
- * stack_lock (stack.c); timer_lock (hint) -> nothing. time.c may call
+ * Locks and lock order. sched.lock (idle list, global run queue and its
+ * node region, idle_epoch) -> pend.c's lock (only in burst_memory_release);
+ * gfree_lock (global free list of g headers) -> stack_lock (stack.c);
+ * pend.c's lock and timer_lock (hint) -> nothing. time.c may call
  * rt_timers_changed with its heap lock held, so we never call time.c while
  * holding any of ours. Object locks (channels, sync) may be held when
  * rt_ready is called, so rt_ready takes only sched.lock (global queue/wake),
- * which is why sched.lock must never be held while calling out.
+ * which is why sched.lock must never be held while calling out (but for
+ * pend.c's leaf lock). rt_spawn may run under time.c's heap lock (timer
+ * callbacks) and g_bind under an object lock (direct_next while parking):
+ * they take only pend.c's lock, gfree_lock and stack_lock.
  *
  * Goroutine status (g.status, atomic) transitions and who makes them:
- *   IDLE -> RUNNABLE        spawn (queued)
+ *   IDLE -> RUNNABLE        spawn (queued), or g_bind for a pending
+ *                           goroutine (whose cell was RUNNABLE since spawn)
  *   RUNNABLE -> RUNNING     the worker that dequeued it, on g0, or the
  *                           goroutine switching directly to it
  *   RUNNING -> WAITING      the next context on its worker (g0, or the
@@ -167,6 +183,7 @@
  * the fake-stack handles; TSan one fiber per goroutine header, switches
  * synchronising, i.e. flag 0; valgrind stacks are registered in stack.c).
  */
+#include "pend.h"
 #include "rt_sched.h"
 #include "stack.h"
 
@@ -273,7 +290,10 @@ typedef struct rt_worker {
 
 static struct {
     rt_lock lock;               /* idle list, global run queue, idle_epoch */
-    struct grq_node *grq_first, *grq_last, *grq_spare; /* global run queue */
+    struct grq_node *grq_first, *grq_last; /* global run queue */
+    struct grq_node *grq_free;  /* free nodes of the region below */
+    char *grq_region;           /* GRQ_REGION_NODES nodes reserved (grq_node_new) */
+    _Atomic uint32_t grq_carved; /* sched.lock: region nodes handed out since the last reset */
     _Atomic int32_t grq_n;
     rt_worker **idle;           /* stack of idle workers */
     int nidle;
@@ -722,7 +742,7 @@ static bool grace_expired(rt_worker *v, grace_watch what, uintptr_t seen)
  * worker's goroutine header, hence not instrumented by TSan. */
 RT_NO_TSAN static bool g_was_woken(rt_gx *g)
 {
-    return g && *(volatile int *)&g->g.wait_reason != RT_WAIT_NONE;
+    return g && !rt_pend_owns(g) && *(volatile int *)&g->g.wait_reason != RT_WAIT_NONE;
 }
 
 /* Steals from v for w: the oldest goroutine of v's ring (the root of the
@@ -761,13 +781,62 @@ static rt_gx *runq_steal(rt_worker *w, rt_worker *v, bool steal_next)
  * list linked through the goroutine headers: each header is on a page of
  * its own, so linking or walking 129 of them (a ring overflow, a worker's
  * share) was a cache and TLB miss per goroutine under sched.lock. */
-#define GRQ_NODE 256
+#define GRQ_NODE 510 /* a node is one 4 KiB page */
+#define GRQ_REGION_NODES 16384 /* 64 MiB of address space: 8 million goroutines */
 
 typedef struct grq_node {
     struct grq_node *next;
     uint32_t head, tail;         /* g[head, tail) are queued */
     rt_gx *g[GRQ_NODE];
 } grq_node;
+
+/* Nodes come from one reserved region, not from malloc: a burst that
+ * overflows the rings (100,000 goroutines spawned faster than they start)
+ * queues hundreds of nodes, and freed malloc memory stays in the program's
+ * heap; the region's pages go back to the OS once every worker is idle
+ * (grq_region_reset). Beyond the region, and if it could not be reserved,
+ * malloc. sched.lock held. */
+static grq_node *grq_node_new(void)
+{
+    grq_node *q = sched.grq_free;
+    if (q) {
+        sched.grq_free = q->next;
+        return q;
+    }
+    uint32_t carved = atomic_load_explicit(&sched.grq_carved, memory_order_relaxed);
+    if (sched.grq_region && carved < GRQ_REGION_NODES) {
+        atomic_store_explicit(&sched.grq_carved, carved + 1, memory_order_relaxed);
+        return (grq_node *)(void *)sched.grq_region + carved;
+    }
+    if (!(q = malloc(sizeof *q)))
+        rt_fatal("out of memory (global run queue)", NULL);
+    return q;
+}
+
+/* sched.lock held. */
+static void grq_node_free(grq_node *q)
+{
+    if ((uintptr_t)q - (uintptr_t)sched.grq_region < GRQ_REGION_NODES * sizeof *q) {
+        q->next = sched.grq_free;
+        sched.grq_free = q;
+    } else {
+        free(q);
+    }
+}
+
+/* sched.lock held, every worker idle: the global queue's nodes, if it is
+ * empty (a plain thread may have queued a goroutine without waking a
+ * worker yet), are forgotten and their pages given back. */
+static void grq_region_reset(void)
+{
+    uint32_t carved = atomic_load_explicit(&sched.grq_carved, memory_order_relaxed);
+    if (atomic_load_explicit(&sched.grq_n, memory_order_relaxed) != 0 || carved == 0)
+        return;
+    madvise(sched.grq_region, (size_t)carved * sizeof(grq_node), MADV_DONTNEED);
+    sched.grq_first = sched.grq_last = NULL;
+    sched.grq_free = NULL;
+    atomic_store_explicit(&sched.grq_carved, 0, memory_order_relaxed);
+}
 
 /* sched.lock held. */
 static void grq_put_locked(rt_gx *const *gs, int n)
@@ -776,11 +845,7 @@ static void grq_put_locked(rt_gx *const *gs, int n)
     while (n > 0) {
         grq_node *q = sched.grq_last;
         if (!q || q->tail == GRQ_NODE) {
-            q = sched.grq_spare;
-            if (q)
-                sched.grq_spare = NULL;
-            else if (!(q = malloc(sizeof *q)))
-                rt_fatal("out of memory (global run queue)", NULL);
+            q = grq_node_new();
             q->next = NULL;
             q->head = q->tail = 0;
             if (sched.grq_last)
@@ -815,10 +880,7 @@ static rt_gx *grq_pop_locked(void)
         sched.grq_first = q->next;
         if (!sched.grq_first)
             sched.grq_last = NULL;
-        if (sched.grq_spare)
-            free(q);
-        else
-            sched.grq_spare = q;
+        grq_node_free(q);
     }
     return g;
 }
@@ -1102,6 +1164,7 @@ static inline void switch_to_g(rt_worker *w, rt_gx *g)
 }
 
 static void finish_direct_switch(void);
+static inline rt_gx *g_bind(rt_worker *w, rt_gx *e);
 
 /* On goroutine g: save it and run its worker's scheduler. Returns when g is
  * resumed, maybe on another worker. */
@@ -1145,7 +1208,7 @@ static rt_gx *direct_next(rt_worker *w)
         return NULL;
     atomic_store_explicit(&w->schedtick, tick, memory_order_relaxed);
     w->runnext_streak++;
-    return next;
+    return g_bind(w, next);
 }
 
 /* Switches from goroutine `from` straight to `to` (from direct_next),
@@ -1324,6 +1387,20 @@ static bool gclean_release(void)
     return more;
 }
 
+/* On g0, after a burst of goroutines spawned faster than they started.
+ * Every worker idle: no pending-goroutine cell is in use and none can be
+ * allocated while sched.lock is held (pend.c's invariants), so the cells'
+ * memory goes back to the OS, and so do the global queue's nodes. */
+static void burst_memory_release(void)
+{
+    rt_lock_acquire(&sched.lock);
+    if (atomic_load_explicit(&sched.npidle, memory_order_relaxed) == sched.nprocs) {
+        rt_pend_reset();
+        grq_region_reset();
+    }
+    rt_lock_release(&sched.lock);
+}
+
 /* On w's g0: g is dead and switched out for good. */
 static void g_free(rt_worker *w, rt_gx *g)
 {
@@ -1368,9 +1445,40 @@ static void g_free(rt_worker *w, rt_gx *g)
 
 static void g_entry(rt_gx *g);
 
-/* Prepares g to start fn(copy of args) on its stack. */
+/* A new goroutine starts with its creator's floating-point control state
+ * (x86: the MXCSR control bits, status flags cleared, and the x87 control
+ * word; arm64: FPCR), captured by the `go` statement: the goroutine may be
+ * set up later, on another worker (pend.h). */
+static uint64_t fpenv_capture(void)
+{
+#if defined(__x86_64__)
+    uint32_t mxcsr;
+    uint16_t fpcw;
+    __asm__ __volatile__("stmxcsr %0" : "=m"(mxcsr));
+    __asm__ __volatile__("fnstcw %0" : "=m"(fpcw));
+    return (uint64_t)(mxcsr & ~0x3fu) | (uint64_t)fpcw << 32;
+#elif defined(__aarch64__)
+    uint64_t fpcr;
+    __asm__ __volatile__("mrs %0, fpcr" : "=r"(fpcr));
+    return fpcr;
+#else
+#error "no context switch for this CPU"
+#endif
+}
+
+/* A goroutine is created: counted (cgo_num_goroutine) from its `go`
+ * statement on, whether it has a stack yet or not. Returns its id. */
+static uint64_t g_count_new(void)
+{
+    atomic_fetch_add_explicit(&sched.ngoroutines, 1, memory_order_relaxed);
+    atomic_fetch_add_explicit(&sched.nspawns, 1, memory_order_relaxed);
+    return atomic_fetch_add_explicit(&sched.next_goid, 1, memory_order_relaxed);
+}
+
+/* Prepares g to start fn(copy of args) on its stack, as goroutine id
+ * (g_count_new) with the FP control state fpenv (fpenv_capture). */
 static void g_setup(rt_gx *g, void (*fn)(void *), const void *args, size_t size,
-                    const cgo_site *site)
+                    const cgo_site *site, uint64_t id, uint64_t fpenv)
 {
     char *top = (char *)g->g.stack_hi;
     size_t stack = (size_t)(top - (char *)g->g.stack_lo);
@@ -1394,14 +1502,9 @@ static void g_setup(rt_gx *g, void (*fn)(void *), const void *args, size_t size,
     g->fn = fn;
 #if defined(__x86_64__)
     /* rt_ctx_switch frame, see switch_x86_64.S: fp control, r15, r14, r13,
-     * r12, rbx, rbp, return address. FP control is inherited from the
-     * creator (MXCSR control bits only, status flags cleared). */
+     * r12, rbx, rbp, return address. */
     uint64_t *sp = (uint64_t *)(void *)(top - 64);
-    uint32_t mxcsr;
-    uint16_t fpcw;
-    __asm__ __volatile__("stmxcsr %0" : "=m"(mxcsr));
-    __asm__ __volatile__("fnstcw %0" : "=m"(fpcw));
-    sp[0] = (uint64_t)(mxcsr & ~0x3fu) | (uint64_t)fpcw << 32;
+    sp[0] = fpenv;
     sp[1] = 0;                         /* r15 */
     sp[2] = 0;                         /* r14 */
     sp[3] = (uint64_t)(uintptr_t)g_entry; /* r13: entry */
@@ -1414,12 +1517,10 @@ static void g_setup(rt_gx *g, void (*fn)(void *), const void *args, size_t size,
     /* rt_ctx_switch frame, see switch_aarch64.S (176 bytes). */
     uint64_t *sp = (uint64_t *)(void *)(top - 176);
     memset(sp, 0, 176);
-    uint64_t fpcr;
-    __asm__ __volatile__("mrs %0, fpcr" : "=r"(fpcr));
     sp[0] = (uint64_t)(uintptr_t)g;       /* x19: arg */
     sp[1] = (uint64_t)(uintptr_t)g_entry; /* x20: entry */
     sp[11] = (uint64_t)(uintptr_t)rt_ctx_trampoline; /* x30 */
-    sp[20] = fpcr;
+    sp[20] = fpenv;
     g->g.ctx_sp = sp;
 #else
 #error "no context switch for this CPU"
@@ -1429,7 +1530,7 @@ static void g_setup(rt_gx *g, void (*fn)(void *), const void *args, size_t size,
     uint64_t *mark = g_clean_mark(g);
     if (sched.clean_ok && (uintptr_t)(mark + 1) + 64 <= (uintptr_t)sp)
         *mark = CLEAN_MARK;
-    g->g.id = atomic_fetch_add_explicit(&sched.next_goid, 1, memory_order_relaxed);
+    g->g.id = id;
     g->g.is_thread = false;
     g->g.create_site = site;
     g->g.wait_reason = RT_WAIT_NONE;
@@ -1439,9 +1540,22 @@ static void g_setup(rt_gx *g, void (*fn)(void *), const void *args, size_t size,
     atomic_store_explicit(&g->g.select_done, 0, memory_order_relaxed);
     g->asan_fake = NULL;
     g->fresh = false;
-    atomic_fetch_add_explicit(&sched.ngoroutines, 1, memory_order_relaxed);
-    atomic_fetch_add_explicit(&sched.nspawns, 1, memory_order_relaxed);
     atomic_store_explicit(&g->g.status, RT_G_RUNNABLE, memory_order_release);
+}
+
+/* On w's thread (g0, or a goroutine about to switch to the result): e, a
+ * run queue entry about to run, as a goroutine with a stack. A pending
+ * goroutine (pend.h) takes a slot from w's pool here, the first time it
+ * runs, and its cell is freed. */
+static inline rt_gx *g_bind(rt_worker *w, rt_gx *e)
+{
+    if (RT_LIKELY(!rt_pend_owns(e)))
+        return e;
+    rt_pend *p = (rt_pend *)(void *)e;
+    rt_gx *g = g_alloc(w);
+    g_setup(g, p->fn, p->has_args ? p->args : NULL, p->args_size, p->site, p->id, p->fpenv);
+    rt_pend_free(w->id, p);
+    return g;
 }
 
 static _Noreturn void g_exit(rt_gx *g)
@@ -1620,6 +1734,9 @@ top:
      * time, until work arrives or a timer is due (a batch is ~64 system
      * calls: without the timer check a sleeper's wakeup waited for the
      * whole pool). */
+    if ((rt_pend_dirty() || atomic_load_explicit(&sched.grq_carved, memory_order_relaxed) > 0) &&
+        atomic_load_explicit(&sched.npidle, memory_order_relaxed) == sched.nprocs)
+        burst_memory_release();
     while (atomic_load_explicit(&sched.ngclean, memory_order_relaxed) > 0 &&
            atomic_load_explicit(&sched.npidle, memory_order_relaxed) == sched.nprocs &&
            atomic_load_explicit(&w->sema, memory_order_acquire) == 0 && !timer_due() &&
@@ -1716,6 +1833,7 @@ static void finish_direct_switch(void)
 static void execute(rt_worker *w, rt_gx *g, bool inherit)
 {
     w->runnext_streak = inherit ? w->runnext_streak + 1 : 0;
+    g = g_bind(w, g);
 again:
     atomic_store_explicit(&g->g.status, RT_G_RUNNING, memory_order_relaxed);
     w->cur = g;
@@ -1937,6 +2055,10 @@ static void init_common(void)
         sched.clean_ok = false;
 #endif
     rt_stack_init();
+    rt_pend_init((int)n);
+    void *region = mmap(NULL, GRQ_REGION_NODES * sizeof(grq_node), PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    sched.grq_region = region == MAP_FAILED ? NULL : region; /* NULL: malloc only */
     /* Workers never move: g0 pointers in them are used by goroutines. */
     void *mem = NULL;
     if (posix_memalign(&mem, RT_CACHE_LINE, sizeof(rt_worker) * (size_t)n) != 0)
@@ -2181,8 +2303,26 @@ static void spawn(void (*fn)(void *), const void *args, size_t size, const cgo_s
         rt_init();
         thread_g_get(); /* marks the runtime as used by a plain thread */
     }
-    rt_gx *g = g_alloc(w);
-    g_setup(g, fn, args, size, site);
+    uint64_t id = g_count_new();
+    uint64_t fpenv = fpenv_capture();
+    rt_gx *g;
+    rt_pend *p;
+    if (w && size <= RT_PEND_ARGS_MAX && (p = rt_pend_alloc(w->id))) {
+        /* No stack yet: the worker that runs it binds one (g_bind). */
+        p->fn = fn;
+        p->has_args = args != NULL;
+        p->args_size = (uint16_t)size;
+        if (size > 0)
+            memcpy(p->args, args, size);
+        p->site = site;
+        p->id = id;
+        p->fpenv = fpenv;
+        atomic_store_explicit(&p->status, RT_G_RUNNABLE, memory_order_relaxed);
+        g = (rt_gx *)(void *)p;
+    } else {
+        g = g_alloc(w);
+        g_setup(g, fn, args, size, site, id, fpenv);
+    }
     if (w) {
         runq_put(w, g, true);
     } else {
@@ -2261,6 +2401,8 @@ void rt_sched_get_stats(rt_sched_stats *out)
     }
     out->spawns = atomic_load_explicit(&sched.nspawns, memory_order_relaxed);
     out->slots_in_use = rt_stack_slots_in_use();
+    out->pend_cells = rt_pend_carved();
+    out->grq_nodes = atomic_load_explicit(&sched.grq_carved, memory_order_relaxed);
     out->slot_size = rt_stack_slot_size();
     out->stack_size = rt_stack_usable();
 }
@@ -2305,7 +2447,7 @@ RT_EXPORT _Noreturn void cgo_main(int (*main_fn)(int argc, char **argv), int arg
     w0->altstack = altstack_map();
     worker_bind(w0);
     rt_gx *g = g_alloc(w0);
-    g_setup(g, main_trampoline, &a, sizeof a, NULL);
+    g_setup(g, main_trampoline, &a, sizeof a, NULL, g_count_new(), fpenv_capture());
     runq_put(w0, g, false);
     /* Count the threads before starting the workers: once worker 1 runs, it
      * may run main, which may create a plain thread before a count taken

@@ -252,6 +252,38 @@ Test(panic, ready_of_running_goroutine_is_fatal)
               "%s", r.out);
 }
 
+/* Goroutines that have not started yet (no stack until they first run:
+ * pend.h) are listed as runnable with their creation site, by id. On one
+ * worker main's `go` statements only queue them, and main panics before
+ * it blocks, so neither has run. */
+static int not_started_main(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    cgo_go_at(g2_park, NULL, 0, &site_go2);
+    cgo_go_at(g3_park, NULL, 0, &site_go3);
+    cgo_panic_at("boom", &site_panic);
+}
+
+static void not_started_child(void) { cgo_main(not_started_main, 1, child_argv); }
+
+Test(panic, goroutines_not_started_are_listed_runnable)
+{
+    child_result r;
+    const char *env[] = {"CGO_PROCS=1", NULL};
+    run_child(&r, env, not_started_child, true);
+    cr_assert_eq(r.status, 2, "%d\n%s", r.status, r.out);
+    cr_assert_str_eq(r.out, "panic: boom\n"
+                            "\n"
+                            "goroutine 1 [running]:\n"
+                            "\tat p.gc:50\n"
+                            "\n"
+                            "goroutine 2 [runnable]:\n"
+                            "\tcreated at p.gc:10\n"
+                            "\n"
+                            "goroutine 3 [runnable]:\n"
+                            "\tcreated at p.gc:11\n");
+}
+
 /* ------------------------------------------------------------------------ */
 /* Deadlock detection                                                       */
 

@@ -12,6 +12,7 @@
  */
 #define _GNU_SOURCE
 #include "rt_test.h"
+#include "../../runtime/src/pend.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -805,6 +806,25 @@ Test(sched, fp_mode_inherited_from_creator)
     cr_assert_eq(fp_bad, 0);
 }
 
+/* The mode is the creator's at the `go` statement, also when the goroutine
+ * gets its stack later (pend.h), after the creator changed modes: on one
+ * worker the child starts once fp_spawner has returned. */
+static void fp_spawner(void *arg)
+{
+    (void)arg;
+    int mode = FE_DOWNWARD;
+    fesetround(mode);
+    cgo_go(fp_inherit, &mode, sizeof mode);
+    fesetround(FE_TONEAREST);
+}
+
+Test(sched, fp_mode_inherited_by_goroutine_started_later, .init = set_procs_1)
+{
+    cgo_go(fp_spawner, NULL, 0);
+    cr_assert(test_wait_count(&counter, 1, 10));
+    cr_assert_eq(fp_bad, 0);
+}
+
 /* The copy of the argument block is 64-byte aligned (cgo.h), whatever its
  * size: a block holding an over-aligned type (an AVX vector) is read with
  * aligned loads. */
@@ -894,6 +914,84 @@ Test(sched, num_goroutine_counts_live_ones)
     for (int i = 0; i < 1000 && cgo_num_goroutine() != 5; i++)
         usleep(1000);
     cr_assert_eq(cgo_num_goroutine(), 5);
+}
+
+/* ------------------------------------------------------------------------ */
+/* A goroutine takes its stack when it first runs (pend.h).                 */
+
+static _Atomic uint64_t lazy_sum;
+static _Atomic uint32_t lazy_spawners;
+static rt_sched_stats lazy_before, lazy_after;
+
+static void lazy_child(void *arg)
+{
+    atomic_fetch_add(&lazy_sum, *(uint32_t *)arg);
+    test_count(&counter);
+}
+
+/* Spawns children 1..n (without blocking: on one worker none runs before
+ * the loop ends) and records the runtime's counters around the loop. */
+static void lazy_spawner(void *arg)
+{
+    uint32_t n = *(uint32_t *)arg;
+    rt_sched_get_stats(&lazy_before);
+    for (uint32_t i = 1; i <= n; i++)
+        cgo_go(lazy_child, &i, sizeof i);
+    rt_sched_get_stats(&lazy_after);
+    test_count(&lazy_spawners);
+}
+
+static void run_lazy_spawner(uint32_t n)
+{
+    cgo_go(lazy_spawner, &n, sizeof n);
+    cr_assert(test_wait_count(&lazy_spawners, 1, 60));
+    cr_assert(test_wait_count(&counter, n, 60), "only %u of %u ran", counter, n);
+    cr_assert_eq(atomic_load(&counter), n, "a goroutine ran twice");
+    cr_assert_eq(atomic_load(&lazy_sum), (uint64_t)n * (n + 1) / 2);
+}
+
+Test(sched, spawned_goroutines_take_no_stack_until_they_run, .init = set_procs_1)
+{
+    uint32_t n = (uint32_t)test_scaled(5000, 500);
+    run_lazy_spawner(n);
+    cr_assert_eq(lazy_after.slots_in_use, lazy_before.slots_in_use,
+                 "%u queued goroutines took %llu stack slots", n,
+                 (unsigned long long)(lazy_after.slots_in_use - lazy_before.slots_in_use));
+    cr_assert_geq(lazy_after.pend_cells, n);
+}
+
+static void set_procs_1_few_cells(void)
+{
+    set_procs_1();
+    rt_pend_set_limit(256);
+}
+
+/* Once every cell is in use, a `go` statement takes its stack at once. */
+Test(sched, spawns_beyond_the_cells_take_stacks_at_once, .init = set_procs_1_few_cells)
+{
+    uint32_t n = (uint32_t)test_scaled(2000, 600);
+    run_lazy_spawner(n);
+    cr_assert_eq(lazy_after.pend_cells, 256);
+    cr_assert_eq(lazy_after.slots_in_use - lazy_before.slots_in_use, n - 256);
+}
+
+/* The cells and the global queue's nodes a burst used go back to the OS
+ * once every worker is idle. */
+Test(sched, burst_memory_is_released_once_idle, .init = set_procs_1)
+{
+    uint32_t n = (uint32_t)test_scaled(5000, 1000);
+    run_lazy_spawner(n);
+    cr_assert_geq(lazy_after.pend_cells, n);
+    cr_assert_gt(lazy_after.grq_nodes, 0, "the ring did not overflow");
+    rt_sched_stats st;
+    for (int i = 0; i < 5000; i++) {
+        rt_sched_get_stats(&st);
+        if (st.pend_cells == 0 && st.grq_nodes == 0)
+            break;
+        usleep(1000);
+    }
+    cr_assert_eq(st.pend_cells, 0);
+    cr_assert_eq(st.grq_nodes, 0);
 }
 
 /* ------------------------------------------------------------------------ */
