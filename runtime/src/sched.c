@@ -238,6 +238,7 @@ void rt_ctx_trampoline(void);
 #define SPIN_PROBE_MAX 1024 /* ... doubling up to this while victims decline */
 #define RUNNEXT_WATCH_NS 2000000 /* idle worker looks again after this while others are busy */
 #define GFREE_LOCAL_MAX 64
+#define GOID_BATCH 16          /* goroutine ids a worker takes at a time (Go: 16) */
 #define GFREE_GLOBAL_MAX 1024  /* hot g headers+stacks kept beyond the local lists */
 #define GCLEAN_MAX 65536       /* clean dead slots kept beyond that (one page each) */
 #define GCLEAN_RELEASE 64      /* clean slots an idle worker releases per round */
@@ -267,6 +268,15 @@ typedef struct rt_worker {
     size_t g0_stack_size;
     rt_gx g0x;                  /* pseudo-g for rt_self() on g0 (timer callbacks) */
     _Atomic uint64_t n_steals, n_global, n_sleeps;
+    /* Goroutines counted on this worker: +1 for each one spawned here, -1
+     * for each one that exited here (so one worker's count may be
+     * negative); the sum over the workers and sched.ngo_threads is the
+     * number that exist. Owner-written without locked instructions (a
+     * shared counter's line moved between the spawning and the exiting
+     * CPU at every goroutine); others read it (cgo_num_goroutine). */
+    _Atomic int64_t ngo;
+    _Atomic uint64_t nspawned;
+    uint64_t goid_next, goid_end; /* ids handed out here, GOID_BATCH at a time */
 
     /* ---- written by the creating thread before the worker starts ---- */
     pthread_t thread;
@@ -305,9 +315,9 @@ static struct {
     rt_worker *workers;
     _Atomic bool running;       /* workers started */
 
-    _Atomic uint64_t next_goid;
-    _Atomic int32_t ngoroutines;
-    _Atomic uint64_t nspawns;
+    _Alignas(RT_CACHE_LINE) _Atomic uint64_t next_goid; /* GOID_BATCH ids per worker at a time */
+    _Atomic int64_t ngo_threads;  /* goroutines spawned by plain threads (see rt_worker.ngo) */
+    _Atomic uint64_t nspawns_threads;
 
     bool spin_ok;               /* nprocs <= online CPUs: idle workers may spin */
     cpu_set_t seed_mask;        /* CPUs the workers' creator may use (choose_seed_cpus) */
@@ -1086,6 +1096,8 @@ static bool all_queues_empty(void)
 }
 
 /* sched.lock held. */
+static int64_t g_count(void);
+
 static bool quiescent_locked(void)
 {
     return sched.deadlock_detect &&
@@ -1135,7 +1147,7 @@ static void check_deadlock(void)
     q = quiescent_locked() &&
         atomic_load_explicit(&sched.idle_epoch, memory_order_relaxed) == epoch;
     rt_lock_release(&sched.lock);
-    if (!q || atomic_load_explicit(&sched.ngoroutines, memory_order_seq_cst) == 0)
+    if (!q || g_count() == 0)
         return;
     /* A thread that was not there when the workers started (a plain C
      * thread of the program) may still use the runtime and wake someone. */
@@ -1466,13 +1478,45 @@ static uint64_t fpenv_capture(void)
 #endif
 }
 
-/* A goroutine is created: counted (cgo_num_goroutine) from its `go`
- * statement on, whether it has a stack yet or not. Returns its id. */
-static uint64_t g_count_new(void)
+/* Owner-only increment of a counter others may read: no locked
+ * instruction. */
+static inline void owner_add(_Atomic int64_t *c, int64_t d)
 {
-    atomic_fetch_add_explicit(&sched.ngoroutines, 1, memory_order_relaxed);
-    atomic_fetch_add_explicit(&sched.nspawns, 1, memory_order_relaxed);
-    return atomic_fetch_add_explicit(&sched.next_goid, 1, memory_order_relaxed);
+    atomic_store_explicit(c, atomic_load_explicit(c, memory_order_relaxed) + d,
+                          memory_order_relaxed);
+}
+
+/* A goroutine is created, on worker w (NULL: a plain thread): counted
+ * (cgo_num_goroutine) from its `go` statement on, whether it has a stack
+ * yet or not. Returns its id: unique, increasing per worker (a worker
+ * takes GOID_BATCH at a time, as Go's Ps do). */
+static uint64_t g_count_new(rt_worker *w)
+{
+    if (!w) {
+        atomic_fetch_add_explicit(&sched.ngo_threads, 1, memory_order_relaxed);
+        atomic_fetch_add_explicit(&sched.nspawns_threads, 1, memory_order_relaxed);
+        return atomic_fetch_add_explicit(&sched.next_goid, 1, memory_order_relaxed);
+    }
+    owner_add(&w->ngo, 1);
+    atomic_store_explicit(&w->nspawned,
+                          atomic_load_explicit(&w->nspawned, memory_order_relaxed) + 1,
+                          memory_order_relaxed);
+    if (w->goid_next == w->goid_end) {
+        w->goid_next = atomic_fetch_add_explicit(&sched.next_goid, GOID_BATCH, memory_order_relaxed);
+        w->goid_end = w->goid_next + GOID_BATCH;
+    }
+    return w->goid_next++;
+}
+
+/* Goroutines that exist (racy while workers run; exact when all are
+ * idle, under sched.lock: each worker's last update precedes its going
+ * idle). */
+static int64_t g_count(void)
+{
+    int64_t n = atomic_load_explicit(&sched.ngo_threads, memory_order_relaxed);
+    for (int i = 0; i < sched.nprocs; i++)
+        n += atomic_load_explicit(&sched.workers[i].ngo, memory_order_relaxed);
+    return n;
 }
 
 /* Prepares g to start fn(copy of args) on its stack, as goroutine id
@@ -1560,9 +1604,9 @@ static inline rt_gx *g_bind(rt_worker *w, rt_gx *e)
 
 static _Noreturn void g_exit(rt_gx *g)
 {
-    atomic_fetch_sub_explicit(&sched.ngoroutines, 1, memory_order_relaxed);
     atomic_store_explicit(&g->g.status, RT_G_DEAD, memory_order_release);
     rt_worker *w = cur_worker();
+    owner_add(&w->ngo, -1);
     rt_gx *next = direct_next(w);
     if (next)
         switch_direct(w, g, next, ACT_EXIT);
@@ -2303,7 +2347,7 @@ static void spawn(void (*fn)(void *), const void *args, size_t size, const cgo_s
         rt_init();
         thread_g_get(); /* marks the runtime as used by a plain thread */
     }
-    uint64_t id = g_count_new();
+    uint64_t id = g_count_new(w);
     uint64_t fpenv = fpenv_capture();
     rt_gx *g;
     rt_pend *p;
@@ -2362,7 +2406,12 @@ RT_EXPORT void cgo_yield(void)
 
 RT_EXPORT int cgo_num_goroutine(void)
 {
-    return (int)atomic_load_explicit(&sched.ngoroutines, memory_order_relaxed);
+    /* The workers exist once running is set or on a worker's thread
+     * (cgo_main's main may run before it sets running). */
+    int64_t n = cur_worker() || atomic_load_explicit(&sched.running, memory_order_acquire)
+                    ? g_count()
+                    : 0;
+    return n > 0 ? (int)n : 0;
 }
 
 RT_EXPORT int cgo_num_procs(void)
@@ -2399,7 +2448,9 @@ void rt_sched_get_stats(rt_sched_stats *out)
         out->global_gets += atomic_load_explicit(&w->n_global, memory_order_relaxed);
         out->futex_sleeps += atomic_load_explicit(&w->n_sleeps, memory_order_relaxed);
     }
-    out->spawns = atomic_load_explicit(&sched.nspawns, memory_order_relaxed);
+    out->spawns = atomic_load_explicit(&sched.nspawns_threads, memory_order_relaxed);
+    for (int i = 0; i < sched.nprocs; i++)
+        out->spawns += atomic_load_explicit(&sched.workers[i].nspawned, memory_order_relaxed);
     out->slots_in_use = rt_stack_slots_in_use();
     out->pend_cells = rt_pend_carved();
     out->grq_nodes = atomic_load_explicit(&sched.grq_carved, memory_order_relaxed);
@@ -2447,7 +2498,8 @@ RT_EXPORT _Noreturn void cgo_main(int (*main_fn)(int argc, char **argv), int arg
     w0->altstack = altstack_map();
     worker_bind(w0);
     rt_gx *g = g_alloc(w0);
-    g_setup(g, main_trampoline, &a, sizeof a, NULL, g_count_new(), fpenv_capture());
+    /* id 1, not a batch of w0's: main may run on any worker */
+    g_setup(g, main_trampoline, &a, sizeof a, NULL, g_count_new(NULL), fpenv_capture());
     runq_put(w0, g, false);
     /* Count the threads before starting the workers: once worker 1 runs, it
      * may run main, which may create a plain thread before a count taken
