@@ -275,7 +275,7 @@ typedef struct rt_worker {
      * shared counter's line moved between the spawning and the exiting
      * CPU at every goroutine); others read it (cgo_num_goroutine). */
     _Atomic int64_t ngo;
-    _Atomic uint64_t nspawned;
+    _Atomic int64_t nspawned;
     uint64_t goid_next, goid_end; /* ids handed out here, GOID_BATCH at a time */
 
     /* ---- written by the creating thread before the worker starts ---- */
@@ -299,7 +299,7 @@ typedef struct rt_worker {
 } rt_worker;
 
 static struct {
-    rt_lock lock;               /* idle list, global run queue, idle_epoch */
+    rt_lock lock;               /* idle list, global run queue and its region, idle_epoch */
     struct grq_node *grq_first, *grq_last; /* global run queue */
     struct grq_node *grq_free;  /* free nodes of the region below */
     char *grq_region;           /* GRQ_REGION_NODES nodes reserved (grq_node_new) */
@@ -316,7 +316,7 @@ static struct {
     _Atomic bool running;       /* workers started */
 
     _Alignas(RT_CACHE_LINE) _Atomic uint64_t next_goid; /* GOID_BATCH ids per worker at a time */
-    _Atomic int64_t ngo_threads;  /* goroutines spawned by plain threads (see rt_worker.ngo) */
+    _Atomic int64_t ngo_threads;  /* spawned by plain threads, and main (see rt_worker.ngo) */
     _Atomic uint64_t nspawns_threads;
 
     bool spin_ok;               /* nprocs <= online CPUs: idle workers may spin */
@@ -1095,9 +1095,9 @@ static bool all_queues_empty(void)
     return true;
 }
 
-/* sched.lock held. */
 static int64_t g_count(void);
 
+/* sched.lock held. */
 static bool quiescent_locked(void)
 {
     return sched.deadlock_detect &&
@@ -1498,9 +1498,7 @@ static uint64_t g_count_new(rt_worker *w)
         return atomic_fetch_add_explicit(&sched.next_goid, 1, memory_order_relaxed);
     }
     owner_add(&w->ngo, 1);
-    atomic_store_explicit(&w->nspawned,
-                          atomic_load_explicit(&w->nspawned, memory_order_relaxed) + 1,
-                          memory_order_relaxed);
+    owner_add(&w->nspawned, 1);
     if (w->goid_next == w->goid_end) {
         w->goid_next = atomic_fetch_add_explicit(&sched.next_goid, GOID_BATCH, memory_order_relaxed);
         w->goid_end = w->goid_next + GOID_BATCH;
@@ -1774,13 +1772,15 @@ top:
         runnext_watch = true;
         timeout = RUNNEXT_WATCH_NS;
     }
-    /* Every worker idle: give the clean pool's pages back, a batch at a
-     * time, until work arrives or a timer is due (a batch is ~64 system
-     * calls: without the timer check a sleeper's wakeup waited for the
-     * whole pool). */
+    /* Every worker idle: a burst's cells and queue nodes go back to the OS
+     * (one madvise each), ... */
     if ((rt_pend_dirty() || atomic_load_explicit(&sched.grq_carved, memory_order_relaxed) > 0) &&
         atomic_load_explicit(&sched.npidle, memory_order_relaxed) == sched.nprocs)
         burst_memory_release();
+    /* ... and the clean pool's pages, a batch at a
+     * time, until work arrives or a timer is due (a batch is ~64 system
+     * calls: without the timer check a sleeper's wakeup waited for the
+     * whole pool). */
     while (atomic_load_explicit(&sched.ngclean, memory_order_relaxed) > 0 &&
            atomic_load_explicit(&sched.npidle, memory_order_relaxed) == sched.nprocs &&
            atomic_load_explicit(&w->sema, memory_order_acquire) == 0 && !timer_due() &&
@@ -2450,7 +2450,8 @@ void rt_sched_get_stats(rt_sched_stats *out)
     }
     out->spawns = atomic_load_explicit(&sched.nspawns_threads, memory_order_relaxed);
     for (int i = 0; i < sched.nprocs; i++)
-        out->spawns += atomic_load_explicit(&sched.workers[i].nspawned, memory_order_relaxed);
+        out->spawns += (uint64_t)atomic_load_explicit(&sched.workers[i].nspawned,
+                                                      memory_order_relaxed);
     out->slots_in_use = rt_stack_slots_in_use();
     out->pend_cells = rt_pend_carved();
     out->grq_nodes = atomic_load_explicit(&sched.grq_carved, memory_order_relaxed);

@@ -24,6 +24,18 @@ static const cgo_site site_panic = {"p.gc", 50};
 
 static test_parker main_parker, g2_parker, g3_parker;
 
+/* Runs child (a forked process) with env0 (NULL: none) in its
+ * environment; it must exit with status 2 and write exactly want to
+ * stderr (stdout merged). */
+static void expect_report(const char *env0, void (*child)(void), const char *want)
+{
+    child_result r;
+    const char *env[] = {env0, NULL};
+    run_child(&r, env, child, true);
+    cr_assert_eq(r.status, 2, "%s: %d\n%s", env0 ? env0 : "default", r.status, r.out);
+    cr_assert_str_eq(r.out, want);
+}
+
 static void wait_parked(test_parker *p)
 {
     while (!test_parked(p))
@@ -147,7 +159,7 @@ Test(panic, go_argument_block_too_large)
     run_child(&r, env, big_args_child, false);
     cr_assert_eq(r.status, 2);
     cr_assert_str_eq(r.out, "panic: go: argument block too large for the goroutine stack\n\n"
-                            "goroutine 1 [running]:\n\tat big.gc:7\n");
+                  "goroutine 1 [running]:\n\tat big.gc:7\n");
 }
 
 static void macro_child(void)
@@ -268,20 +280,17 @@ static void not_started_child(void) { cgo_main(not_started_main, 1, child_argv);
 
 Test(panic, goroutines_not_started_are_listed_runnable)
 {
-    child_result r;
-    const char *env[] = {"CGO_PROCS=1", NULL};
-    run_child(&r, env, not_started_child, true);
-    cr_assert_eq(r.status, 2, "%d\n%s", r.status, r.out);
-    cr_assert_str_eq(r.out, "panic: boom\n"
-                            "\n"
-                            "goroutine 1 [running]:\n"
-                            "\tat p.gc:50\n"
-                            "\n"
-                            "goroutine 2 [runnable]:\n"
-                            "\tcreated at p.gc:10\n"
-                            "\n"
-                            "goroutine 3 [runnable]:\n"
-                            "\tcreated at p.gc:11\n");
+    expect_report("CGO_PROCS=1", not_started_child,
+                  "panic: boom\n"
+                  "\n"
+                  "goroutine 1 [running]:\n"
+                  "\tat p.gc:50\n"
+                  "\n"
+                  "goroutine 2 [runnable]:\n"
+                  "\tcreated at p.gc:10\n"
+                  "\n"
+                  "goroutine 3 [runnable]:\n"
+                  "\tcreated at p.gc:11\n");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -316,11 +325,7 @@ static const char deadlock_want[] = "fatal error: all goroutines are asleep - de
  * default). */
 static void expect_deadlock_report(const char *procs)
 {
-    child_result r;
-    const char *env[] = {procs, NULL};
-    run_child(&r, env, deadlock_child, true);
-    cr_assert_eq(r.status, 2, "%s: %d\n%s", procs ? procs : "default", r.status, r.out);
-    cr_assert_str_eq(r.out, deadlock_want);
+    expect_report(procs, deadlock_child, deadlock_want);
 }
 
 Test(panic, deadlock_is_reported) { expect_deadlock_report(NULL); }
