@@ -26,7 +26,7 @@
  *  - A cell is in exactly one place: a cache, the global array, or in use
  *    (filled by its creator, in a run queue, then bound and freed by the
  *    worker that runs it). status is RT_G_RUNNABLE while in use, for dumps.
- *  - pend.lock protects the global array, carved and dirty. It is a leaf
+ *  - pend.lock protects the global array and carved. It is a leaf
  *    lock, never taken by signal handlers (rt_pend_each only reads).
  *  - Only workers' threads allocate and free cells (plain threads take a
  *    slot at once), and only while they are not on the idle list. So with
@@ -68,8 +68,7 @@ static struct {
     rt_lock lock;
     rt_pend **free;             /* lock: the global array, PEND_CELLS entries */
     uint32_t nfree;             /* lock */
-    _Atomic uint32_t carved;    /* written under lock; read by dumps */
-    _Atomic bool dirty;         /* written under lock; read racily */
+    _Atomic uint32_t carved;    /* written under lock; read by dumps and rt_pend_carved */
     uint32_t limit;             /* cells that may be carved (tests lower it) */
 } pend = {.limit = PEND_CELLS};
 
@@ -125,7 +124,6 @@ static bool refill_locked(pend_cache *k)
         atomic_store_explicit(&pend.carved, carved + n, memory_order_release);
     }
     k->n = (int)n;
-    atomic_store_explicit(&pend.dirty, true, memory_order_relaxed);
     return true;
 }
 
@@ -158,11 +156,6 @@ void rt_pend_free(int worker, rt_pend *p)
     k->n -= PEND_BATCH;
 }
 
-bool rt_pend_dirty(void)
-{
-    return atomic_load_explicit(&pend.dirty, memory_order_relaxed);
-}
-
 void rt_pend_reset(void)
 {
     rt_lock_acquire(&pend.lock);
@@ -178,7 +171,6 @@ void rt_pend_reset(void)
         pend.caches[i].n = 0;
     pend.nfree = 0;
     atomic_store_explicit(&pend.carved, 0, memory_order_release);
-    atomic_store_explicit(&pend.dirty, false, memory_order_relaxed);
     rt_lock_release(&pend.lock);
 }
 

@@ -7,7 +7,7 @@
  * creation site, the creator's floating-point control state) and queues
  * the cell. The worker that first runs it binds it to a stack slot from its
  * own pool of recently dead goroutines (hot in its cache) and frees the
- * cell. See docs/runtime.md ("Goroutine lifecycle") and the invariants at
+ * cell. See docs/runtime.md ("A stack only once it runs") and the invariants at
  * the top of pend.c.
  */
 #ifndef CGO_PEND_H
@@ -57,9 +57,6 @@ rt_pend *rt_pend_alloc(int worker);
 /* p was bound (its contents copied out) by worker `worker`'s thread. */
 void rt_pend_free(int worker, rt_pend *p);
 
-/* Cells were handed out since the last rt_pend_reset. */
-bool rt_pend_dirty(void);
-
 /* Every cell is free and none can be allocated until this returns (the
  * caller holds sched.lock with every worker on the idle list: only
  * running workers allocate, and a worker leaves the idle list under
@@ -67,7 +64,8 @@ bool rt_pend_dirty(void);
  * cell: a burst of pending goroutines costs no memory once it is over. */
 void rt_pend_reset(void);
 
-/* Cells handed out since the last reset (resident at most). For tests. */
+/* Cells handed out since the last reset (resident at most): 0 when
+ * there is nothing to give back. */
 uint32_t rt_pend_carved(void);
 
 /* For tests, before the runtime starts: at most `cells` cells (the

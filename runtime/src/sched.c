@@ -836,14 +836,14 @@ static void grq_node_free(grq_node *q)
 
 /* sched.lock held, every worker idle: the global queue's nodes, if it is
  * empty (a plain thread may have queued a goroutine without waking a
- * worker yet), are forgotten and their pages given back. */
+ * worker yet; an empty queue holds no node: grq_pop_locked frees each
+ * node it empties), are forgotten and their pages given back. */
 static void grq_region_reset(void)
 {
     uint32_t carved = atomic_load_explicit(&sched.grq_carved, memory_order_relaxed);
     if (atomic_load_explicit(&sched.grq_n, memory_order_relaxed) != 0 || carved == 0)
         return;
     madvise(sched.grq_region, (size_t)carved * sizeof(grq_node), MADV_DONTNEED);
-    sched.grq_first = sched.grq_last = NULL;
     sched.grq_free = NULL;
     atomic_store_explicit(&sched.grq_carved, 0, memory_order_relaxed);
 }
@@ -1774,7 +1774,7 @@ top:
     }
     /* Every worker idle: a burst's cells and queue nodes go back to the OS
      * (one madvise each), ... */
-    if ((rt_pend_dirty() || atomic_load_explicit(&sched.grq_carved, memory_order_relaxed) > 0) &&
+    if ((rt_pend_carved() > 0 || atomic_load_explicit(&sched.grq_carved, memory_order_relaxed) > 0) &&
         atomic_load_explicit(&sched.npidle, memory_order_relaxed) == sched.nprocs)
         burst_memory_release();
     /* ... and the clean pool's pages, a batch at a
