@@ -339,7 +339,7 @@ static int select_general(cgo_select_case *cases, int ncases, int live, bool has
     for (int i = 0; i < ncases; i++) {
         if (cases[i].chan == NULL)
             continue;
-        uint32_t j = rt_rand_n((uint32_t)norder + 1);
+        uint32_t j = norder ? rt_rand_n((uint32_t)norder + 1) : 0;
         if ((int)j != norder)
             pollorder[norder] = pollorder[j];
         pollorder[j] = i;
