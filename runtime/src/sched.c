@@ -264,7 +264,7 @@ typedef struct rt_worker {
     int ngfree;
     void *tsan_g0;
     void *asan_g0_fake;
-    const void *g0_stack_lo;    /* AddressSanitizer builds only (worker_bind) */
+    const void *g0_stack_lo;
     size_t g0_stack_size;
     rt_gx g0x;                  /* pseudo-g for rt_self() on g0 (timer callbacks) */
     _Atomic uint64_t n_steals, n_global, n_sleeps;
@@ -2014,13 +2014,6 @@ static void worker_bind(rt_worker *w)
 #if RT_TSAN
     w->tsan_g0 = __tsan_get_current_fiber();
 #endif
-#if RT_ASAN
-    /* AddressSanitizer's fiber switches back to g0 need its stack bounds.
-     * Only then: pthread_getattr_np allocates, and a worker's first
-     * allocation creates its malloc arena (mmap, munmap, mprotect), whose
-     * write lock on the address space waited for main populating stack
-     * pages: the new worker was up 0.2-2 ms later (timestamps around fib's
-     * start; 10-35 us without the call). */
     pthread_attr_t attr;
     w->g0_stack_lo = NULL;
     w->g0_stack_size = 0;
@@ -2033,7 +2026,6 @@ static void worker_bind(rt_worker *w)
         }
         pthread_attr_destroy(&attr);
     }
-#endif
 }
 
 /* A new worker thread starts pinned to its seed CPU (pthread attribute,
@@ -2506,21 +2498,17 @@ RT_EXPORT _Noreturn void cgo_main(int (*main_fn)(int argc, char **argv), int arg
     rt_worker *w0 = &sched.workers[0];
     w0->altstack = altstack_map();
     worker_bind(w0);
+    rt_gx *g = g_alloc(w0);
+    /* id 1, not a batch of w0's: main may run on any worker */
+    g_setup(g, main_trampoline, &a, sizeof a, NULL, g_count_new(NULL), fpenv_capture());
+    runq_put(w0, g, false);
     /* Count the threads before starting the workers: once worker 1 runs, it
      * may run main, which may create a plain thread before a count taken
      * afterwards (seen under valgrind), making that thread look like part
      * of the base and a later wait on it look like a deadlock. */
     int threads_before = count_threads();
-    /* The workers start before main's goroutine is set up: a new thread
-     * runs only 0.3-1 ms after pthread_create on the benchmark VM, and
-     * main's first slot (a batch of populated stack pages) is set up
-     * meanwhile instead of before. */
     start_workers(1);
     sched.base_threads = threads_before < 0 ? -1 : threads_before + sched.nprocs - 1;
-    rt_gx *g = g_alloc(w0);
-    /* id 1, not a batch of w0's: main may run on any worker */
-    g_setup(g, main_trampoline, &a, sizeof a, NULL, g_count_new(NULL), fpenv_capture());
-    runq_put(w0, g, false);
     atomic_store_explicit(&sched.running, true, memory_order_release);
     worker_loop(w0);
     abort();
