@@ -35,8 +35,9 @@ GO=${BENCH_GO:-go}
 WORKLOADS=${BENCH_ONLY:-"spawn skynet pingpong buffered mpmc select sieve ring parked mutex timers fib"}
 
 case $REPS in ''|*[!0-9]*|0) echo "BENCH_REPS must be a positive number" >&2; exit 2 ;; esac
+FIB_PAIRS=${FIB_PAIRS:-$((4 * REPS))}
 case $REPS_ONE in ''|*[!0-9]*|0) echo "BENCH_REPS_ONE must be a positive number" >&2; exit 2 ;; esac
-case ${FIB_PAIRS:-1} in *[!0-9]*|0) echo "FIB_PAIRS must be a positive number" >&2; exit 2 ;; esac
+case $FIB_PAIRS in ''|*[!0-9]*|0) echo "FIB_PAIRS must be a positive number" >&2; exit 2 ;; esac
 case $SIZE in ''|small) ;; *) echo "BENCH_SIZE must be empty or small" >&2; exit 2 ;; esac
 
 # Tiny sizes (the same as the ctest smoke tests in bench/CMakeLists.txt).
@@ -136,7 +137,6 @@ sweep one "$REPS_ONE"
 # the median of the pairs' ratios. The whole workload is a few ms, so a
 # change in the machine's state between the two sweeps above would skew a
 # ratio of their medians (seen: 1.67x and 2.28x in two runs of one build).
-FIB_PAIRS=${FIB_PAIRS:-$((4 * REPS))}
 case " $WORKLOADS " in *" fib "*)
     echo "== fib speedup: $FIB_PAIRS pairs of runs at one and two workers" >&2
     s=
