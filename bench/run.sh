@@ -7,8 +7,9 @@
 # worker (CGO_PROCS=1 / GOMAXPROCS=1; spawn alone takes 20-50 s per run
 # there). Prints, per mode, a table of medians, the ratio cgoc/Go and the
 # target from the benchmarks issue, then fib's speedup of 2 workers over 1
-# (from FIB_PAIRS back-to-back pairs of runs, default 4 * BENCH_REPS) and
-# the 1,000,000-goroutine parked run.
+# (from FIB_PAIRS back-to-back pairs of runs, default 4 * BENCH_REPS) next
+# to the machine's own 2-thread capacity (bench/capacity.c), and the
+# 1,000,000-goroutine parked run.
 #
 #   bench/run.sh                     full run (5-10 minutes on 2 cores)
 #   BENCH_REPS=3 bench/run.sh        fewer repetitions (BENCH_REPS_ONE: at one worker)
@@ -137,11 +138,15 @@ sweep one "$REPS_ONE"
 # the median of the pairs' ratios. The whole workload is a few ms, so a
 # change in the machine's state between the two sweeps above would skew a
 # ratio of their medians (seen: 1.67x and 2.28x in two runs of one build).
+# Before each pair, bench/capacity measures how much faster two threads
+# compute than one at that moment (the benchmark VM's two vCPUs have run
+# at speeds 1.6x apart): the ceiling for any 2-worker speedup.
 case " $WORKLOADS " in *" fib "*)
     echo "== fib speedup: $FIB_PAIRS pairs of runs at one and two workers" >&2
     s=
     [ "$SIZE" = small ] && s=$(small_size fib)
     for r in $(seq "$FIB_PAIRS"); do
+        run pair c capacity
         for side in c go; do
             run onepair "$side" fib $s
             run twopair "$side" fib $s
@@ -165,6 +170,11 @@ pair_ratios() {
     paste "$RES/onepair.$1.fib" "$RES/twopair.$1.fib" | awk '$2 > 0 { print $1 / $2 }'
 }
 
+# share SIDE: each pair's speedup over the capacity measured just before it.
+share() {
+    paste "$RES/speedup.$1.fib" "$RES/pair.c.capacity" | awk '$2 > 0 { print $1 / $2 }'
+}
+
 # report: the tables (also saved to RES/table.txt).
 report() {
     echo
@@ -178,10 +188,17 @@ report() {
         echo
         pair_ratios c >"$RES/speedup.c.fib"
         pair_ratios go >"$RES/speedup.go.fib"
+        share c >"$RES/share.c.fib"
+        share go >"$RES/share.go.fib"
         awk -v c="$(median "$RES/speedup.c.fib")" -v g="$(median "$RES/speedup.go.fib")" \
             -v n="$FIB_PAIRS" 'BEGIN {
             printf "fib speedup, 2 workers over 1 (median of %d back-to-back pairs): cgoc %.2fx, Go %.2fx (target: cgoc >= 1.8x: %s)\n",
                 n, c, g, (c >= 1.8) ? "yes" : "NO" }'
+        awk -v m="$(median "$RES/pair.c.capacity")" -v c="$(median "$RES/share.c.fib")" \
+            -v g="$(median "$RES/share.go.fib")" -v lo="$(sort -g "$RES/pair.c.capacity" | head -1)" \
+            -v hi="$(sort -g "$RES/pair.c.capacity" | tail -1)" 'BEGIN {
+            printf "machine capacity, 2 threads over 1 (bench/capacity before each pair): median %.2fx (%.2f-%.2f); median share of it reached: cgoc %.0f%%, Go %.0f%%\n",
+                m, lo, hi, 100 * c, 100 * g }'
         ;;
     esac
     if [ -f "$RES/million.c.parked" ]; then

@@ -86,6 +86,13 @@
  *    every handoff pay cache misses (select at 2 workers: 200 -> 100 ns per
  *    item). Finding nothing at all resets the interval (fib and skynet
  *    want their spawned goroutines taken at once).
+ *  - A worker that has never slept spins up to STARTUP_SPIN_NS instead:
+ *    cgo_main starts the workers before main's goroutine exists, and a
+ *    program's first goroutines come within its first milliseconds. Asleep,
+ *    the worker would cost the first `go` a futex wake and itself the idle
+ *    vCPU's wake-up (hundreds of us on the benchmark VM): fib's second
+ *    worker took its first goroutine 0.5-3 ms after main started, 0.2-0.4
+ *    ms with the startup spin (docs/performance.md).
  *  - Going idle: (1) check local, global, steal; (2) under sched.lock,
  *    re-check the global queue and push self on the idle list; (3) if it was
  *    spinning, decrement nmspinning (seq_cst) and only then re-check every
@@ -234,6 +241,7 @@ void rt_ctx_trampoline(void);
 #define RUNNEXT_GRACE_NS 20000
 #define RING_GRACE_NS 3000     /* ... and a woken goroutine alone in its ring */
 #define SPIN_NS 50000      /* extra spinning of an idle worker before sleeping */
+#define STARTUP_SPIN_NS 2000000 /* ... before its first sleep (see cgo_main) */
 #define SPIN_PROBE_MIN 64  /* pauses between a spinner's looks for work ... */
 #define SPIN_PROBE_MAX 1024 /* ... doubling up to this while victims decline */
 #define RUNNEXT_WATCH_NS 2000000 /* idle worker looks again after this while others are busy */
@@ -260,6 +268,7 @@ typedef struct rt_worker {
     uint64_t stale_head;        /* runq_check_stale: head seen ... */
     int64_t stale_since;        /* ... since then (coarse clock) */
     bool spinning;
+    bool slept;                 /* has slept once: spins SPIN_NS, not STARTUP_SPIN_NS */
     rt_gx *gfree[GFREE_LOCAL_MAX]; /* local pool of dead g headers (LIFO) */
     int ngfree;
     void *tsan_g0;
@@ -1679,7 +1688,7 @@ top:
          * and, later, a futex wake: work often arrives in bursts. Only when
          * every worker can have its own CPU. */
         if (sched.spin_ok && !watch_wake) {
-            int64_t until = now_ns() + SPIN_NS;
+            int64_t until = now_ns() + (w->slept ? SPIN_NS : STARTUP_SPIN_NS);
             unsigned delay = SPIN_PROBE_MIN;
             do {
                 for (unsigned i = 0; i < delay; i++)
@@ -1787,6 +1796,7 @@ top:
            gclean_release())
         ;
     atomic_fetch_add_explicit(&w->n_sleeps, 1, memory_order_relaxed);
+    w->slept = true;
     while (atomic_load_explicit(&w->sema, memory_order_acquire) == 0) {
         if (timeout == 0)
             break;
@@ -2014,9 +2024,14 @@ static void worker_bind(rt_worker *w)
 #if RT_TSAN
     w->tsan_g0 = __tsan_get_current_fiber();
 #endif
-    pthread_attr_t attr;
     w->g0_stack_lo = NULL;
     w->g0_stack_size = 0;
+#if RT_ASAN
+    /* Only ASan's fiber switches need g0's stack bounds. Elsewhere the call
+     * is not worth it: it allocates, and a new thread's first allocation
+     * creates its malloc arena (mmap, munmap, mprotect: 100-190 us on the
+     * benchmark VM) before the worker could take its first goroutine. */
+    pthread_attr_t attr;
     if (pthread_getattr_np(pthread_self(), &attr) == 0) {
         void *lo;
         size_t sz;
@@ -2026,6 +2041,7 @@ static void worker_bind(rt_worker *w)
         }
         pthread_attr_destroy(&attr);
     }
+#endif
 }
 
 /* A new worker thread starts pinned to its seed CPU (pthread attribute,
@@ -2496,19 +2512,22 @@ RT_EXPORT _Noreturn void cgo_main(int (*main_fn)(int argc, char **argv), int arg
     }
     sched.deadlock_detect = true;
     rt_worker *w0 = &sched.workers[0];
+    /* The other workers first: a new thread needs 250-650 us to start
+     * running on an idle vCPU of the benchmark VM, time that overlaps with
+     * the rest of the set-up here and main's first steps; each new worker
+     * then spins (STARTUP_SPIN_NS) until main's first goroutines arrive. */
+    start_workers(1);
+    /* Count the threads before main's goroutine is queued: once a worker
+     * runs main, main may create a plain thread before a later count
+     * (seen under valgrind), making that thread look like part of the base
+     * and a later wait on it look like a deadlock. */
+    sched.base_threads = count_threads();
     w0->altstack = altstack_map();
     worker_bind(w0);
     rt_gx *g = g_alloc(w0);
     /* id 1, not a batch of w0's: main may run on any worker */
     g_setup(g, main_trampoline, &a, sizeof a, NULL, g_count_new(NULL), fpenv_capture());
     runq_put(w0, g, false);
-    /* Count the threads before starting the workers: once worker 1 runs, it
-     * may run main, which may create a plain thread before a count taken
-     * afterwards (seen under valgrind), making that thread look like part
-     * of the base and a later wait on it look like a deadlock. */
-    int threads_before = count_threads();
-    start_workers(1);
-    sched.base_threads = threads_before < 0 ? -1 : threads_before + sched.nprocs - 1;
     atomic_store_explicit(&sched.running, true, memory_order_release);
     worker_loop(w0);
     abort();
