@@ -268,7 +268,6 @@ typedef struct rt_worker {
     uint64_t stale_head;        /* runq_check_stale: head seen ... */
     int64_t stale_since;        /* ... since then (coarse clock) */
     bool spinning;
-    bool slept;                 /* has slept once: spins SPIN_NS, not STARTUP_SPIN_NS */
     rt_gx *gfree[GFREE_LOCAL_MAX]; /* local pool of dead g headers (LIFO) */
     int ngfree;
     void *tsan_g0;
@@ -1688,7 +1687,8 @@ top:
          * and, later, a futex wake: work often arrives in bursts. Only when
          * every worker can have its own CPU. */
         if (sched.spin_ok && !watch_wake) {
-            int64_t until = now_ns() + (w->slept ? SPIN_NS : STARTUP_SPIN_NS);
+            bool slept = atomic_load_explicit(&w->n_sleeps, memory_order_relaxed) != 0;
+            int64_t until = now_ns() + (slept ? SPIN_NS : STARTUP_SPIN_NS);
             unsigned delay = SPIN_PROBE_MIN;
             do {
                 for (unsigned i = 0; i < delay; i++)
@@ -1796,7 +1796,6 @@ top:
            gclean_release())
         ;
     atomic_fetch_add_explicit(&w->n_sleeps, 1, memory_order_relaxed);
-    w->slept = true;
     while (atomic_load_explicit(&w->sema, memory_order_acquire) == 0) {
         if (timeout == 0)
             break;
