@@ -170,7 +170,8 @@ pair_ratios() {
     paste "$RES/onepair.$1.fib" "$RES/twopair.$1.fib" | awk '$2 > 0 { print $1 / $2 }'
 }
 
-# share SIDE: each pair's speedup over the capacity measured just before it.
+# share SIDE: each pair's speedup over the capacity measured before the
+# pair (once for both sides: before cgoc's runs, then Go's follow).
 share() {
     paste "$RES/speedup.$1.fib" "$RES/pair.c.capacity" | awk '$2 > 0 { print $1 / $2 }'
 }

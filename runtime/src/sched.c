@@ -2511,7 +2511,7 @@ RT_EXPORT _Noreturn void cgo_main(int (*main_fn)(int argc, char **argv), int arg
     }
     sched.deadlock_detect = true;
     rt_worker *w0 = &sched.workers[0];
-    /* The other workers first: a new thread needs 250-650 us to start
+    /* The other workers first: a new thread needs 270-640 us to start
      * running on an idle vCPU of the benchmark VM, time that overlaps with
      * the rest of the set-up here and main's first steps; each new worker
      * then spins (STARTUP_SPIN_NS) until main's first goroutines arrive. */
