@@ -243,12 +243,14 @@ static inline uint32_t rt_rand_n(uint32_t n)
 /* ------------------------------------------------------------------------ */
 /* Timers, between time.c and sched.c                                       */
 
-/* time.c: runs every timer due at or before now (callbacks run on the
- * scheduler stack and must not block: they rt_ready a sleeper, try-send on
- * a timer channel, or rt_spawn). Returns the earliest pending deadline, or
- * -1 if no timer is pending. Called by idle workers and periodically by
- * busy ones; safe to call concurrently (one caller runs timers at a time). */
-int64_t rt_timers_run(int64_t now);
+/* time.c: runs the timers due at or before now, earliest first, at most
+ * max of them (callbacks run on the scheduler stack and must not block:
+ * they rt_ready a sleeper, try-send on a timer channel, or rt_spawn; each
+ * readies or spawns at most one goroutine). Returns the earliest pending
+ * deadline, or -1 if no timer is pending; a deadline <= now if it stopped
+ * at max. Called by idle workers and periodically by busy ones; safe to
+ * call concurrently (one caller runs timers at a time). */
+int64_t rt_timers_run(int64_t now, size_t max);
 
 /* time.c: number of timers pending (deadlock detection: a pending timer
  * means something can still happen). */

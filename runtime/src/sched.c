@@ -59,7 +59,10 @@
  *    ring instead (a ping-pong pair cannot starve the rest of the queue;
  *    there is no preemption otherwise).
  *  - When the ring is full the owner moves its older half plus the new g
- *    to the global run queue (a mutex-protected list of pointer arrays).
+ *    to the global run queue (a mutex-protected list of pointer arrays),
+ *    at its tail. The one entry at its front: cells evicted from a ring
+ *    to make room for woken goroutines (see Timers), which had been next
+ *    in line.
  *    Every GLOBAL_TICKS (61) schedule ticks a worker takes one goroutine
  *    from the global queue first, so it is never starved by busy local
  *    queues.
@@ -119,7 +122,15 @@
  *    worker that ran timers stores the returned next deadline only if no
  *    change happened meanwhile (else the minimum).
  *  - Busy workers check the hint at every schedule tick (one atomic load,
- *    plus a clock read only when a timer is pending) and run due timers.
+ *    plus a clock read only when a timer is pending) and run due timers,
+ *    at most as many as their ring has room for (run_timers): a woken
+ *    goroutine must never be spilled to the global queue's tail. Short of
+ *    room, a worker first moves the ring's goroutines that have not
+ *    started to the front of the global queue (runq_evict_cells); if the
+ *    room is still under TIMERS_MIN_ROOM the timers wait in the heap, in
+ *    deadline order, for the ring to drain, except on a GLOBAL_TICKS tick,
+ *    which runs one anyway (no timer waits for a ring that never drains).
+ *    The hint then stays in the past, so every tick looks again.
  *  - Idle workers run due timers before going idle. At most one idle worker
  *    (the "watcher") sleeps with a timeout = the next deadline; the others
  *    sleep without one. rt_timers_changed() wakes the watcher when the new
@@ -234,6 +245,7 @@ void rt_ctx_trampoline(void);
 #define GLOBAL_TICKS 61
 #define RUNNEXT_STREAK_MAX 64
 #define RUNQ_STALE_NS 50000000 /* the ring's oldest goroutine is taken after waiting this */
+#define TIMERS_MIN_ROOM 32u    /* due timers wait for this much room in the ring (run_timers) */
 #define STEAL_TRIES 4
 /* A stealer leaves a victim's runnext alone this long: longer than a
  * consumer takes to drain a full 1,024-slot buffer (~17 us) after readying
@@ -889,6 +901,29 @@ static void grq_put(rt_gx *const *gs, int n)
     rt_lock_release(&sched.lock);
 }
 
+/* sched.lock held. gs ahead of everything queued, in order (gs[0] first). */
+static void grq_put_front_locked(rt_gx *const *gs, int n)
+{
+    atomic_fetch_add_explicit(&sched.grq_n, n, memory_order_seq_cst);
+    while (n > 0) {
+        grq_node *q = sched.grq_first;
+        if (!q || q->head == 0) {
+            q = grq_node_new();
+            q->next = sched.grq_first;
+            q->head = q->tail = GRQ_NODE;
+            sched.grq_first = q;
+            if (!sched.grq_last)
+                sched.grq_last = q;
+        }
+        int k = (int)q->head;
+        if (k > n)
+            k = n;
+        q->head -= (uint32_t)k;
+        memcpy(&q->g[q->head], gs + n - k, (size_t)k * sizeof *gs);
+        n -= k;
+    }
+}
+
 /* sched.lock held, grq_n > 0. */
 static rt_gx *grq_pop_locked(void)
 {
@@ -1010,12 +1045,81 @@ static void reset_spinning(rt_worker *w)
 /* ------------------------------------------------------------------------ */
 /* Timers                                                                   */
 
-static void run_timers(int64_t now)
+/* Owner only: the ring's oldest entry is a goroutine that has not
+ * started (cells are queued below the goroutines readied after them). */
+static bool runq_oldest_is_cell(rt_worker *w)
 {
+    uint32_t h = head_index(atomic_load_explicit(&w->runq_head, memory_order_acquire));
+    uint32_t t = atomic_load_explicit(&w->runq_tail, memory_order_relaxed);
+    return (int32_t)(t - h) > 0 &&
+           rt_pend_owns(atomic_load_explicit(&w->runq[h % RUNQ_SIZE], memory_order_relaxed));
+}
+
+/* Owner only. Moves the goroutines of w's ring that have not started
+ * (cells) to the front of the global queue, in order, and keeps the
+ * started ones in the ring, in order. The owner claims the whole ring with
+ * one CAS of the head (a stealer meanwhile sees it empty), then pushes the
+ * started ones back at the tail, which only it writes. */
+static void runq_evict_cells(rt_worker *w)
+{
+    rt_gx *all[RUNQ_SIZE];
+    uint32_t t = atomic_load_explicit(&w->runq_tail, memory_order_relaxed);
+    uint32_t n;
+    for (;;) {
+        uint64_t hw = atomic_load_explicit(&w->runq_head, memory_order_acquire);
+        uint32_t h = head_index(hw);
+        n = t - h;
+        if ((int32_t)n <= 0)
+            return;
+        for (uint32_t i = 0; i < n; i++)
+            all[i] = atomic_load_explicit(&w->runq[(h + i) % RUNQ_SIZE], memory_order_relaxed);
+        if (atomic_compare_exchange_strong_explicit(&w->runq_head, &hw, head_moved(hw, t),
+                                                    memory_order_seq_cst, memory_order_relaxed))
+            break;
+    }
+    rt_gx *cells[RUNQ_SIZE];
+    uint32_t ncells = 0, nkeep = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (rt_pend_owns(all[i]))
+            cells[ncells++] = all[i];
+        else
+            all[nkeep++] = all[i];
+    }
+    if (ncells > 0) {
+        rt_lock_acquire(&sched.lock);
+        grq_put_front_locked(cells, (int)ncells);
+        rt_lock_release(&sched.lock);
+    }
+    for (uint32_t i = 0; i < nkeep; i++)
+        atomic_store_explicit(&w->runq[(t + i) % RUNQ_SIZE], all[i], memory_order_relaxed);
+    atomic_store_explicit(&w->runq_tail, t + nkeep, memory_order_release);
+}
+
+/* At most as many timers as w's ring has room for: each readies one
+ * goroutine into the ring, and a burst that overflowed it would spill
+ * woken goroutines to the global queue's tail, behind everything queued
+ * there (in timers, tens of thousands of goroutines that had not started:
+ * 3,000-10,000 of its sleepers ran more than 10 ms late, each holding its
+ * stack, and the ones that started meanwhile needed new stacks). Due
+ * timers left in the heap keep their deadline order and run as the ring
+ * drains, or on another worker. A full ring still runs one every
+ * GLOBAL_TICKS ticks (`fair`), so that timers cannot starve behind a ring
+ * that never drains. */
+static void run_timers(rt_worker *w, int64_t now, bool fair)
+{
+    uint32_t room = RUNQ_SIZE - runq_len(w);
+    if (room < TIMERS_MIN_ROOM && runq_oldest_is_cell(w)) {
+        runq_evict_cells(w);
+        room = RUNQ_SIZE - runq_len(w);
+    }
+    if (room < TIMERS_MIN_ROOM && !fair)
+        return; /* the hint stays in the past: checked again next tick */
+    if (room == 0)
+        room = 1;
     rt_lock_acquire(&sched.timer_lock);
     uint64_t gen = sched.timer_gen;
     rt_lock_release(&sched.timer_lock);
-    int64_t next = rt_timers_run(now);
+    int64_t next = rt_timers_run(now, room);
     rt_lock_acquire(&sched.timer_lock);
     if (sched.timer_gen != gen) {
         int64_t h = atomic_load_explicit(&sched.timer_hint, memory_order_relaxed);
@@ -1034,13 +1138,13 @@ static inline bool timer_due(void)
 }
 
 /* Busy path: one atomic load unless a timer is pending. */
-static inline void check_timers(void)
+static inline void check_timers(rt_worker *w, uint32_t tick)
 {
     int64_t h = atomic_load_explicit(&sched.timer_hint, memory_order_relaxed);
     if (RT_UNLIKELY(h >= 0)) {
         int64_t now = now_ns();
         if (now >= h)
-            run_timers(now);
+            run_timers(w, now, tick % GLOBAL_TICKS == 0);
     }
 }
 
@@ -1665,7 +1769,7 @@ top:
     *inherit = false;
     uint32_t tick = atomic_load_explicit(&w->schedtick, memory_order_relaxed) + 1;
     atomic_store_explicit(&w->schedtick, tick, memory_order_relaxed);
-    check_timers();
+    check_timers(w, tick);
     if (tick % GLOBAL_TICKS == 0 && ((g = grq_get(w, 1)) || (g = runq_check_stale(w))))
         goto found;
     if ((g = runq_get(w, inherit)))
@@ -1708,7 +1812,7 @@ top:
     int64_t now = now_ns();
     if (rt_timers_pending() > 0 ||
         atomic_load_explicit(&sched.timer_hint, memory_order_relaxed) >= 0)
-        run_timers(now);
+        run_timers(w, now, true);
     if (runq_len(w) || atomic_load_explicit(&w->runnext, memory_order_relaxed))
         goto top;
 

@@ -40,7 +40,8 @@
  *       gone). Nothing else ever removes a sleep timer, so when the sleeper
  *       resumes its timer is out of the heap (checked).
  *   T7  One runner at a time: rt_timers_run claims heap.running and keeps
- *       going until nothing is due; a worker that finds it claimed returns
+ *       going until nothing is due or it has run its caller's max (as
+ *       many as the caller's run queue has room for); a worker that finds it claimed returns
  *       heap.next at once (never later than the earliest deadline) instead
  *       of queueing on heap.lock behind the batch being run.
  */
@@ -225,7 +226,7 @@ bool rt_timer_disarm(rt_timer *t)
 
 #define READY_BATCH 64
 
-int64_t rt_timers_run(int64_t now)
+int64_t rt_timers_run(int64_t now, size_t max)
 {
     int64_t next = atomic_load_explicit(&heap.next, memory_order_acquire);
     if (next < 0 || next > now)
@@ -241,7 +242,8 @@ int64_t rt_timers_run(int64_t now)
     for (;;) {
         size_t nready = 0;
         rt_lock_acquire(&heap.lock);
-        while (heap.n > 0 && heap.v[0].when <= now && nready < READY_BATCH) {
+        while (heap.n > 0 && heap.v[0].when <= now && nready < READY_BATCH && max > 0) {
+            max--;
             rt_timer *t = ent_timer(heap.v[0]);
             if (heap.v[0].t & HEAP_SLEEP) {
                 heap_remove_index(0);
@@ -262,7 +264,7 @@ int64_t rt_timers_run(int64_t now)
             }
             t->fire(t, now); /* T3: under heap.lock */
         }
-        bool more = heap.n > 0 && heap.v[0].when <= now;
+        bool more = heap.n > 0 && heap.v[0].when <= now && max > 0;
         next = heap.n ? heap.v[0].when : -1;
         rt_lock_release(&heap.lock);
         /* in reverse: a worker pops its ring newest first, so the

@@ -973,6 +973,18 @@ static void set_procs_1_few_cells(void)
     rt_pend_set_limit(256);
 }
 
+/* The cells past the first 256 KiB (2,048 cells) start on a 2 MiB
+ * boundary, so that they can be backed by huge pages (pend.c), while a
+ * program with fewer goroutines queued at once stays in small pages. */
+Test(sched, cells_beyond_the_first_256_kib_start_on_a_huge_page_boundary)
+{
+    cgo_go(lazy_child, &(uint32_t){1}, sizeof(uint32_t)); /* starts the runtime */
+    cr_assert(test_wait_count(&counter, 1, 30));
+    cr_assert_neq(rt_pend_range.lo, 0);
+    cr_assert_eq((rt_pend_range.lo + (256u << 10)) % (2u << 20), 0, "cells at %#lx",
+                 (unsigned long)rt_pend_range.lo);
+}
+
 /* Once every cell is in use, a `go` statement takes its stack at once. */
 Test(sched, spawns_beyond_the_cells_take_stacks_at_once, .init = set_procs_1_few_cells)
 {
@@ -999,6 +1011,114 @@ Test(sched, burst_memory_is_released_once_idle, .init = set_procs_1)
     }
     cr_assert_eq(st.pend_cells, 0);
     cr_assert_eq(st.grq_nodes, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Woken sleepers run before goroutines that have not started.              */
+
+/* WAKE_SLEEPERS goroutines sleep; while they sleep, the spawner queues
+ * thousands of goroutines that have not started (its worker's ring fills,
+ * the rest overflows into the global queue) and keeps its only worker
+ * until every sleep is due. The worker then finds its ring full of cells
+ * and more timers due than the ring has room for: it moves the cells to
+ * the front of the global queue and readies the sleepers into the ring,
+ * so each sleeper resumes before (nearly) any cell has run. Readying them
+ * all at once would overflow the ring and spill sleepers to the global
+ * queue's tail, behind every cell. */
+#define WAKE_SLEEPERS 300
+static _Atomic uint32_t wake_cells_ran, wake_most_seen, wake_mains;
+static _Atomic int64_t wake_latest_start;
+static cgo_waitgroup wake_started;
+
+static void wake_cell(void *arg)
+{
+    (void)arg;
+    atomic_fetch_add(&wake_cells_ran, 1);
+    test_count(&counter);
+}
+
+static void atomic_max_u32(_Atomic uint32_t *v, uint32_t x)
+{
+    uint32_t old = atomic_load(v);
+    while (old < x && !atomic_compare_exchange_weak(v, &old, x))
+        ;
+}
+
+static void wake_sleeper(void *arg)
+{
+    (void)arg;
+    int64_t now = cgo_now(), old = atomic_load(&wake_latest_start);
+    while (old < now && !atomic_compare_exchange_weak(&wake_latest_start, &old, now))
+        ;
+    cgo_wg_done(&wake_started);
+    cgo_sleep(2 * CGO_MILLISECOND);
+    atomic_max_u32(&wake_most_seen, atomic_load(&wake_cells_ran));
+    test_count(&counter);
+}
+
+static void wake_spawner(void *arg)
+{
+    uint32_t ncells = *(uint32_t *)arg;
+    cgo_wg_add(&wake_started, WAKE_SLEEPERS);
+    for (int i = 0; i < WAKE_SLEEPERS; i++)
+        cgo_go(wake_sleeper, NULL, 0);
+    cgo_wg_wait(&wake_started); /* on one worker: every sleeper is asleep */
+    for (uint32_t i = 0; i < ncells; i++)
+        cgo_go(wake_cell, NULL, 0); /* none runs while this one runs */
+    /* every sleep is due well before this goroutine lets its worker go */
+    while (cgo_now() < atomic_load(&wake_latest_start) + 50 * CGO_MILLISECOND)
+        ;
+    test_count(&wake_mains);
+}
+
+Test(sched, woken_sleepers_run_before_unstarted_goroutines, .init = set_procs_1)
+{
+    uint32_t ncells = (uint32_t)test_scaled(20000, 5000);
+    cgo_go(wake_spawner, &ncells, sizeof ncells);
+    cr_assert(test_wait_count(&wake_mains, 1, 60));
+    cr_assert(test_wait_count(&counter, ncells + WAKE_SLEEPERS, 60));
+    cr_assert_lt(atomic_load(&wake_most_seen), ncells / 2,
+                 "a woken sleeper waited for %u of %u queued goroutines to run first",
+                 atomic_load(&wake_most_seen), ncells);
+}
+
+/* Due timers still run on a worker whose ring stays full of goroutines
+ * that have started (here 400 that yield in turn; a yield requeues at the
+ * ring's old end, or in the global queue when the ring is full): the
+ * worker readies one timer every GLOBAL_TICKS ticks even without room. */
+#define FULL_YIELDERS 400
+static _Atomic bool full_stop;
+
+static void full_yielder(void *arg)
+{
+    (void)arg;
+    while (!atomic_load(&full_stop))
+        cgo_yield();
+    test_count(&counter);
+}
+
+static void full_sleeper(void *arg)
+{
+    (void)arg;
+    cgo_sleep(20 * CGO_MILLISECOND); /* meanwhile every yielder starts */
+    atomic_store(&full_stop, true);
+    test_count(&counter);
+}
+
+static void full_main(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < FULL_YIELDERS; i++)
+        cgo_go(full_yielder, NULL, 0);
+    cgo_go(full_sleeper, NULL, 0);
+    test_count(&counter);
+}
+
+Test(sched, timers_fire_while_the_ring_stays_full, .init = set_procs_1)
+{
+    cgo_go(full_main, NULL, 0);
+    cr_assert(test_wait_count(&counter, FULL_YIELDERS + 2, 60),
+              "the sleeper never woke: %u of %d done", atomic_load(&counter), FULL_YIELDERS + 2);
 }
 
 /* ------------------------------------------------------------------------ */
