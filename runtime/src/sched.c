@@ -60,9 +60,9 @@
  *    there is no preemption otherwise).
  *  - When the ring is full the owner moves its older half plus the new g
  *    to the global run queue (a mutex-protected list of pointer arrays),
- *    at its tail. The one entry at its front: cells evicted from a ring
- *    to make room for woken goroutines (see Timers), which had been next
- *    in line.
+ *    at its tail. The one exception goes to its front: cells evicted
+ *    from a ring to make room for woken goroutines (see Timers), which
+ *    had been next in line there.
  *    Every GLOBAL_TICKS (61) schedule ticks a worker takes one goroutine
  *    from the global queue first, so it is never starved by busy local
  *    queues.
