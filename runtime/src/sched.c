@@ -107,6 +107,18 @@
  *    bounded by RUNNEXT_WATCH_NS while another worker is busy: nobody is
  *    woken for a goroutine readied into its waker's runnext, so an idle
  *    worker must come back to steal it if the waker computes on.
+ *  - Handoff work does not keep a worker awake. Nobody is woken for a
+ *    goroutine readied into runnext, nor for the previous runnext pushed
+ *    alone into an empty ring (runq_put_next): in a chain of handoffs
+ *    (ping-pong, a select and its producers) that goroutine is the
+ *    partner its owner runs next. In step (3) the re-check ignores such
+ *    work (runnext, a lone woken goroutine in a ring) of a worker whose
+ *    schedtick moves (only_handoff_work): a spinner used to spin on for as
+ *    long as the chain ran, and each of its looks cost the owner cache
+ *    misses (select at 2 workers: 90 -> 79 ns per item, the same as at one
+ *    worker). If the owner stops scheduling, the RUNNEXT_WATCH_NS look
+ *    takes that work; until then its owner runs it within
+ *    RUNNEXT_STREAK_MAX handoffs.
  *  - A worker only ever pushes to its OWN ring (rt_ready and spawn run on
  *    the waker's worker). Plain threads push to the global queue.
  *  - Each new worker thread starts pinned to a CPU of its own (the
@@ -536,25 +548,26 @@ static void runq_push_oldest(rt_worker *w, rt_gx *g)
     }
 }
 
-/* Owner only: g to runnext; the previous runnext, if any, to the ring.
- * True if w has no other queued work (the ring was empty and runnext
- * was free): then waking another worker for g is pointless, since g runs
- * as soon as the current goroutine blocks, and a spinning worker may
- * still take it after RUNNEXT_GRACE_NS. */
-static bool runq_put_next(rt_worker *w, rt_gx *g)
+/* g (read from a ring, maybe stale) has parked before: it was
+ * readied by a wake-up, not spawned. Best effort: a racy read of a goroutine
+ * header that another worker may be writing, hence not instrumented by TSan. */
+RT_NO_TSAN static bool g_was_woken(rt_gx *g)
 {
-    /* Only the owner makes runnext non-NULL (stealers only take it), so
-     * an empty runnext stays empty until our store: no exchange needed. */
-    rt_gx *old = atomic_load_explicit(&w->runnext, memory_order_relaxed);
-    if (!old) {
-        atomic_store_explicit(&w->runnext, g, memory_order_release);
-        return runq_len(w) == 0;
-    }
-    old = atomic_exchange_explicit(&w->runnext, g, memory_order_acq_rel);
-    if (!old)
-        return runq_len(w) == 0;
-    runq_put(w, old, false);
-    return false;
+    return g && !rt_pend_owns(g) && *(volatile int *)&g->g.wait_reason != RT_WAIT_NONE;
+}
+
+/* v's ring holds work for another worker: more than one goroutine, or
+ * one that was spawned. A lone woken goroutine is, while v keeps handing
+ * off, the partner v runs next (a ping-pong or a select's producer). */
+static bool ring_has_parallel_work(rt_worker *v)
+{
+    uint64_t hw = atomic_load_explicit(&v->runq_head, memory_order_acquire);
+    uint32_t h = head_index(hw);
+    uint32_t t = atomic_load_explicit(&v->runq_tail, memory_order_acquire);
+    int32_t n = (int32_t)(t - h);
+    if (n != 1)
+        return n > 1;
+    return !g_was_woken(atomic_load_explicit(&v->runq[h % RUNQ_SIZE], memory_order_relaxed));
 }
 
 /* Owner only: takes w's runnext (NULL if empty or a stealer got it).
@@ -612,6 +625,30 @@ static bool runnext_steal(rt_worker *v, rt_gx *seen)
                                                       memory_order_relaxed);
     atomic_fetch_sub_explicit(&v->steal_intent, 1, memory_order_release);
     return got;
+}
+
+/* Owner only: g to runnext; the previous runnext, if any, to the ring.
+ * True if w queues nothing that another worker should run: g runs as
+ * soon as the current goroutine blocks, and a goroutine alone in the ring
+ * that was woken (the previous runnext, or one readied before) is usually
+ * its partner in a chain of handoffs (ring_has_parallel_work). Waking a
+ * worker for them is pointless: it would find a grace period declined
+ * and sleep again (select at 2 workers: a futex wake per item). A
+ * spinning or watching worker (RUNNEXT_WATCH_NS) still takes them if w
+ * stops scheduling. */
+static bool runq_put_next(rt_worker *w, rt_gx *g)
+{
+    /* Only the owner makes runnext non-NULL (stealers only take it), so
+     * an empty runnext stays empty until our store: no exchange needed.
+     * An occupied one is taken first with runnext_take's handshake (an
+     * exchange was a locked instruction per displaced goroutine). */
+    rt_gx *old = atomic_load_explicit(&w->runnext, memory_order_relaxed);
+    if (old)
+        old = runnext_take(w);
+    atomic_store_explicit(&w->runnext, g, memory_order_release);
+    if (old)
+        runq_put(w, old, false);
+    return !ring_has_parallel_work(w);
 }
 
 /* Owner only: the newest goroutine of w's ring (the tail end), or NULL.
@@ -765,14 +802,6 @@ static bool grace_expired(rt_worker *v, grace_watch what, uintptr_t seen)
         }
     } while (now_ns() < until);
     return true;
-}
-
-/* g (read from a victim's ring, maybe stale) has parked before: it was
- * readied by a wake-up, not spawned. Best effort: a racy read of another
- * worker's goroutine header, hence not instrumented by TSan. */
-RT_NO_TSAN static bool g_was_woken(rt_gx *g)
-{
-    return g && !rt_pend_owns(g) && *(volatile int *)&g->g.wait_reason != RT_WAIT_NONE;
 }
 
 /* Steals from v for w: the oldest goroutine of v's ring (the root of the
@@ -1742,6 +1771,12 @@ static rt_gx *steal_work(rt_worker *w)
 {
     static const uint32_t coprimes[] = {1, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47};
     uint32_t n = (uint32_t)sched.nprocs;
+    /* Victims that declined a grace period in this call are busy handing
+     * off: asking them again in the next round, a microsecond later, only
+     * cost them another cache miss or two (select at 2 workers: 98 -> 90
+     * ns per item). */
+    uint64_t declined[MAX_PROCS / 64] = {0};
+    bool any_declined = false;
     for (int attempt = 0; attempt < STEAL_TRIES; attempt++) {
         bool last = attempt == STEAL_TRIES - 1;
         uint32_t start = rt_rand_n(n), stride;
@@ -1750,14 +1785,57 @@ static rt_gx *steal_work(rt_worker *w)
         while (n % stride == 0 && stride != 1);
         for (uint32_t i = 0, pos = start; i < n; i++, pos = (pos + stride) % n) {
             rt_worker *v = &sched.workers[pos];
-            if (v == w)
+            if (v == w || (declined[pos / 64] >> (pos % 64) & 1))
                 continue;
+            tls_grace_declined = false;
             rt_gx *g = runq_steal(w, v, last);
             if (g)
                 return g;
+            if (tls_grace_declined) {
+                declined[pos / 64] |= (uint64_t)1 << (pos % 64);
+                any_declined = true;
+            }
         }
     }
+    tls_grace_declined = any_declined;
     return NULL;
+}
+
+/* v is scheduling: its schedtick moves within about a microsecond. */
+static bool victim_scheduling(rt_worker *v)
+{
+    uint32_t tick = atomic_load_explicit(&v->schedtick, memory_order_relaxed);
+    for (int look = 0; look < 4; look++) {
+        for (int i = 0; i < 16; i++)
+            rt_cpu_relax();
+        if (atomic_load_explicit(&v->schedtick, memory_order_relaxed) != tick)
+            return true;
+    }
+    return false;
+}
+
+/* A worker about to sleep, with its own queues empty, found work queued
+ * (all_queues_empty was false): true if all of it is handoff work that
+ * its owner runs next while it keeps scheduling (a runnext, or a lone
+ * woken goroutine in the ring: ring_has_parallel_work), so that spinning
+ * on would only have the spinner's looks cost the owner cache misses
+ * (docs/performance.md). The caller sleeps then, at most RUNNEXT_WATCH_NS
+ * while v is busy, as it does for a runnext nobody woke it for. */
+static bool only_handoff_work(rt_worker *w)
+{
+    if (atomic_load_explicit(&sched.grq_n, memory_order_seq_cst) != 0)
+        return false;
+    for (int i = 0; i < sched.nprocs; i++) {
+        rt_worker *v = &sched.workers[i];
+        if (v == w)
+            continue;
+        if (ring_has_parallel_work(v))
+            return false;
+        if ((runq_len(v) != 0 || atomic_load_explicit(&v->runnext, memory_order_seq_cst)) &&
+            !victim_scheduling(v))
+            return false;
+    }
+    return true;
 }
 
 /* Blocks until it has a goroutine for w to run (status RUNNABLE). */
@@ -1797,7 +1875,6 @@ top:
             do {
                 for (unsigned i = 0; i < delay; i++)
                     rt_cpu_relax();
-                tls_grace_declined = false;
                 if ((g = runq_get(w, inherit)) || (g = grq_get(w, 0)) || (g = steal_work(w)))
                     goto found;
                 if (!tls_grace_declined)
@@ -1833,7 +1910,7 @@ top:
     if (was_spinning) {
         w->spinning = false;
         atomic_fetch_sub_explicit(&sched.nmspinning, 1, memory_order_seq_cst);
-        if (!all_queues_empty()) {
+        if (!all_queues_empty() && !only_handoff_work(w)) {
             rt_lock_acquire(&sched.lock);
             bool listed = w->idle_listed;
             if (listed)

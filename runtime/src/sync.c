@@ -11,13 +11,23 @@
  *       without the lock) and by sema_release (+1 under the lock, only when no
  *       waiter of that kind is queued).
  *   S2  A release either grants a queued waiter (w->success = true, removed
- *       from the queue under the lock, then rt_ready) or increments the count;
+ *       from the queue under the lock, rt_ready after the lock is released)
+ *       or increments the count;
  *       so a waiter that found the count 0 under the lock and queued itself
  *       cannot miss a release. A woken waiter always holds the unit it waited
  *       for (no re-check, no spurious wakeup).
  *   S3  Waiters are FIFO, except a "lifo" waiter (a mutex waiter that was
  *       woken and lost the race, a rwmutex writer) which goes to the front.
  *       Several semaphores may share one lock and queue: aux names the kind.
+ *   S4  sema_release adds to the count with the lock held and releases
+ *       the lock after; a lock-free sema_try can take that unit before the
+ *       release. Its caller then waits until the lock reads free before it
+ *       returns: the object may be freed or reused as soon as it returns (a
+ *       WaitGroup on the waiter's stack, a mutex freed by the goroutine that
+ *       got it), and the releaser's unlock must not write to it after that.
+ *       (ThreadSanitizer, timer::stop_races_with_fire: the next round's
+ *       WaitGroup, at the same stack address, was written while the last
+ *       cgo_wg_done still released its lock.)
  *
  * cgo_mutex follows Go's sync.Mutex design (sync/mutex.go), re-derived:
  *   state = LOCKED | WOKEN | STARVING | waiters << WSHIFT
@@ -97,11 +107,20 @@ static inline bool sema_try(_Atomic uint32_t *count)
     return false;
 }
 
+/* S4: a unit taken lock-free may come from a release still holding l. */
+static void sema_wait_unlocked(rt_lock *l)
+{
+    while (atomic_load_explicit(&l->state, memory_order_acquire) != 0)
+        rt_cpu_relax();
+}
+
 static void sema_acquire(rt_lock *l, _Atomic uint32_t *count, rt_waitq *q, uintptr_t kind,
                          bool lifo, rt_wait_reason reason, const cgo_site *site)
 {
-    if (sema_try(count))
+    if (sema_try(count)) {
+        sema_wait_unlocked(l);
         return;
+    }
     rt_waiter w = {0};
     w.g = rt_self();
     w.aux = kind;
@@ -129,33 +148,38 @@ static rt_waiter *sema_find(rt_waitq *q, uintptr_t kind)
 
 /* Releases n units of kind: grants queued waiters first, the rest goes to
  * the count. handoff: run the (single) woken waiter next on this worker and
- * yield to it (mutex starvation mode). */
+ * yield to it (mutex starvation mode). The granted waiters are readied
+ * only after the lock is released, the last one with handoff: a woken
+ * waiter may return and free the object at once (S4), so nothing of it
+ * (its queue, its lock) may be touched after the first rt_ready. They are
+ * chained through their next links meanwhile (dequeued, nobody else reads
+ * them), and each one's next and g are read before it is readied. */
 static void sema_release(rt_lock *l, _Atomic uint32_t *count, rt_waitq *q, uintptr_t kind,
                          uint32_t n, bool handoff)
 {
-    rt_g *single = NULL;
+    rt_waiter *granted = NULL, **tail = &granted;
     rt_lock_acquire(l);
-    while (n > 0) {
+    for (; n > 0; n--) {
         rt_waiter *w = sema_find(q, kind);
         if (!w)
             break;
         rt_waitq_remove(q, w);
         w->success = true;
-        rt_g *g = w->g;
-        if (--n == 0) {
-            single = g; /* ready the last one after unlocking */
-            break;
-        }
-        rt_ready(g, false);
+        *tail = w;
+        tail = &w->next;
     }
     if (n > 0)
         atomic_fetch_add_explicit(count, n, memory_order_release);
     rt_lock_release(l);
-    if (single) {
-        rt_ready(single, handoff);
-        if (handoff && !rt_self()->is_thread)
-            cgo_yield();
+    bool woke = granted != NULL;
+    while (granted) {
+        rt_waiter *next = granted->next;
+        rt_g *g = granted->g;
+        rt_ready(g, next == NULL && handoff);
+        granted = next;
     }
+    if (woke && handoff && !rt_self()->is_thread)
+        cgo_yield();
 }
 
 /* ------------------------------------------------------------------------ */
@@ -584,10 +608,15 @@ RT_EXPORT void cgo_cond_broadcast(cgo_cond *cp)
     rt_lock_acquire(&c->lock);
     atomic_store_explicit(&c->notify, atomic_load_explicit(&c->wait, memory_order_acquire),
                           memory_order_release);
-    rt_waiter *w;
-    while ((w = rt_waitq_pop(&c->q)) != NULL) {
+    /* Readied after the release, as in sema_release: a woken waiter may
+     * free the cond once it returns. */
+    rt_waiter *woken = c->q.first, *w;
+    for (w = woken; w; w = w->next)
         w->success = true;
+    c->q.first = c->q.last = NULL;
+    rt_lock_release(&c->lock);
+    while ((w = woken) != NULL) {
+        woken = w->next;
         rt_ready(w->g, false);
     }
-    rt_lock_release(&c->lock);
 }

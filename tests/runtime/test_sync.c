@@ -553,6 +553,35 @@ Test(waitgroup, many_waiters_all_released, .timeout = 60)
     cr_assert_eq(atomic_load(&released), ngo + nth);
 }
 
+/* The object may be freed as soon as Wait returns (sync.c S4): the last
+ * Done must not touch it after the waiter could see the counter at zero.
+ * The Done used to add to the semaphore's count and release its lock
+ * after, and a waiter that had registered but not yet queued could take
+ * the unit lock-free and return before that release (ThreadSanitizer
+ * reported it once in timer::stop_races_with_fire, whose WaitGroup is
+ * reused at the same stack address). The window is a few instructions:
+ * this test exercises the pattern under ASan and TSan, which would report
+ * such a write to freed memory, but did not hit the window on the old
+ * runtime in five TSan runs. */
+static void wg_done_heap(void *p)
+{
+    cgo_wg_done(*(cgo_waitgroup **)p);
+}
+
+Test(waitgroup, freed_as_soon_as_wait_returns, .timeout = 120)
+{
+    const int rounds = scaled(5000) < 200 ? 200 : scaled(5000);
+    for (int i = 0; i < rounds; i++) {
+        cgo_waitgroup *w = calloc(1, sizeof *w);
+        cr_assert_not_null(w);
+        cgo_wg_add(w, 3);
+        for (int k = 0; k < 3; k++)
+            cgo_go(wg_done_heap, &w, sizeof w);
+        cgo_wg_wait(w);
+        free(w);
+    }
+}
+
 static void wg_negative(void)
 {
     cgo_waitgroup w = {0};
