@@ -1801,26 +1801,14 @@ static rt_gx *steal_work(rt_worker *w)
     return NULL;
 }
 
-/* v is scheduling: its schedtick moves within about a microsecond. */
-static bool victim_scheduling(rt_worker *v)
-{
-    uint32_t tick = atomic_load_explicit(&v->schedtick, memory_order_relaxed);
-    for (int look = 0; look < 4; look++) {
-        for (int i = 0; i < 16; i++)
-            rt_cpu_relax();
-        if (atomic_load_explicit(&v->schedtick, memory_order_relaxed) != tick)
-            return true;
-    }
-    return false;
-}
-
 /* A worker about to sleep, with its own queues empty, found work queued
  * (all_queues_empty was false): true if all of it is handoff work that
- * its owner runs next while it keeps scheduling (a runnext, or a lone
- * woken goroutine in the ring: ring_has_parallel_work), so that spinning
- * on would only have the spinner's looks cost the owner cache misses
- * (docs/performance.md). The caller sleeps then, at most RUNNEXT_WATCH_NS
- * while v is busy, as it does for a runnext nobody woke it for. */
+ * its owner runs next while it keeps scheduling (it declines the grace
+ * period of RING_GRACE_NS): a runnext, or a lone woken goroutine in the
+ * ring (ring_has_parallel_work). Spinning on would only have the
+ * spinner's looks cost the owner cache misses (docs/performance.md). The
+ * caller sleeps then, at most RUNNEXT_WATCH_NS while v is busy, as it
+ * does for a runnext nobody woke it for. */
 static bool only_handoff_work(rt_worker *w)
 {
     if (atomic_load_explicit(&sched.grq_n, memory_order_seq_cst) != 0)
@@ -1831,8 +1819,9 @@ static bool only_handoff_work(rt_worker *w)
             continue;
         if (ring_has_parallel_work(v))
             return false;
+        /* v keeps scheduling: it declines a stealer's grace period. */
         if ((runq_len(v) != 0 || atomic_load_explicit(&v->runnext, memory_order_seq_cst)) &&
-            !victim_scheduling(v))
+            grace_expired(v, GRACE_RING_HEAD, (uintptr_t)grace_watched(v, GRACE_RING_HEAD)))
             return false;
     }
     return true;

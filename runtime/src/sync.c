@@ -22,9 +22,10 @@
  *   S4  sema_release adds to the count with the lock held and releases
  *       the lock after; a lock-free sema_try can take that unit before the
  *       release. Its caller then waits until the lock reads free before it
- *       returns: the object may be freed or reused as soon as it returns (a
- *       WaitGroup on the waiter's stack, a mutex freed by the goroutine that
- *       got it), and the releaser's unlock must not write to it after that.
+ *       returns: a WaitGroup may be freed or reused as soon as its Wait
+ *       returns, and the releaser's unlock must not write to it after that.
+ *       (A mutex is not covered: its unlock's slow path reads the state
+ *       after the atomic that lets a barging goroutine take it, as Go's.)
  *       (ThreadSanitizer, timer::stop_races_with_fire: the next round's
  *       WaitGroup, at the same stack address, was written while the last
  *       cgo_wg_done still released its lock.)
